@@ -1,0 +1,55 @@
+# Centramo: the verbs a newcomer needs. Every target sets itself up.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
+DEV := DJANGO_DEBUG=1
+
+.PHONY: run test lint fmt messages bench setup db clean
+
+$(STAMP): requirements.lock
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ($(PYTHON)) is required."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP)
+	@$(PY) manage.py compile_translations
+
+db: setup
+	$(DEV) $(PY) manage.py migrate --noinput -v0
+	$(DEV) $(PY) manage.py seed_demo
+
+run: db
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_translations
+	DATABASE_URL="$$($(PY) -m portal.dbprobe)" $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+fmt: setup
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Refresh the catalogues after changing user-facing strings, then translate
+# every new entry in locale/*/LC_MESSAGES/django.po.
+messages: setup
+	$(PY) manage.py makemessages --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" \
+		$$($(PY) -c "from portal.settings import LANGUAGES, LANGUAGE_CODE; print(' '.join('-l ' + c for c, _ in LANGUAGES if c != LANGUAGE_CODE))")
+	$(PY) manage.py check_translations
+
+bench: setup
+	$(PY) manage.py bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,47 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+
+class NewsFeed(Feed):
+    """Atom feed of one locale's news index."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.index_page
+
+    def title(self, obj):
+        return _("Centramo news: %(title)s") % {"title": obj.title}
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def subtitle(self, obj):
+        return obj.intro
+
+    def items(self, obj):
+        return obj.articles()[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]

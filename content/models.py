@@ -1,0 +1,283 @@
+"""Public pages: home, standard pages, news and best practices.
+
+Each locale has its own page tree (Wagtail i18n); wagtail-localize keeps the
+non-text fields of translations in step with their source page.
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+from content.blocks import BodyBlock
+
+INDEX_PAGE_SIZE = 10
+
+
+def paginate(request, queryset, per_page=INDEX_PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("headline"), max_length=200)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["content.StandardPage", "content.NewsIndexPage", "content.BestPracticeIndexPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("image")
+            .order_by("-date", "-pk")[:3]
+        )
+        context["featured_practices"] = (
+            BestPracticePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("image")
+            .order_by("-featured", "-date", "-pk")[:3]
+        )
+        return context
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.NewsPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .prefetch_related("tags")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index(self, request):
+        articles = self.articles()
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        return self.render(
+            request,
+            context_overrides={
+                "articles": paginate(request, articles),
+                "active_tag": tag,
+                "tags": NewsPageTag.tags_for(self),
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from content.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("content.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+    @classmethod
+    def tags_for(cls, index_page):
+        from taggit.models import Tag
+
+        return (
+            Tag.objects.filter(
+                content_news_tagged_items__content_object__live=True,
+                content_news_tagged_items__content_object__path__startswith=index_page.path,
+                content_news_tagged_items__content_object__depth=index_page.depth + 1,
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+    class Meta:
+        default_related_name = "content_news_tagged_items"
+
+
+class NewsPage(Page):
+    date = models.DateField(_("date"))
+    summary = models.TextField(_("summary"), max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["content.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    override_translatable_fields = [SynchronizedField("date"), SynchronizedField("image")]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+class BestPracticeIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.BestPracticePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("best-practice index")
+
+    def get_context(self, request, *args, **kwargs):
+        from content.forms import BestPracticeFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = BestPracticePage.objects.live().public().child_of(self).select_related("image")
+        form = BestPracticeFilterForm(request.GET or None, stories=stories)
+        if form.is_valid():
+            stories = form.filter(stories)
+        context["filter_form"] = form
+        context["stories"] = paginate(request, stories.order_by("-date", "-pk"))
+        return context
+
+
+class BestPracticePage(Page):
+    cluster_name = models.CharField(_("cluster"), max_length=200)
+    country = CountryField(_("country"))
+    sector = models.CharField(_("sector"), max_length=120, blank=True)
+    date = models.DateField(_("date"))
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    summary = models.TextField(_("summary"), max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    challenge = RichTextField(_("the challenge"), features=["bold", "italic", "link", "ul", "ol"])
+    approach = RichTextField(_("what they did"), features=["bold", "italic", "link", "ul", "ol"])
+    results = RichTextField(_("results"), features=["bold", "italic", "link", "ul", "ol"])
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    parent_page_types = ["content.BestPracticeIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("cluster_name"), FieldPanel("country"), FieldPanel("sector")],
+            heading=_("Cluster"),
+        ),
+        FieldPanel("date"),
+        FieldPanel("featured"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("cluster_name"),
+        index.SearchField("summary"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.FilterField("country"),
+        index.FilterField("sector"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("country"),
+        SynchronizedField("date"),
+        SynchronizedField("featured"),
+        SynchronizedField("image"),
+        SynchronizedField("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("best-practice story")
+        verbose_name_plural = _("best-practice stories")
+
+
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """The footer's text, one per locale."""
+
+    body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    panels = [FieldPanel("body"), FieldPanel("contact_email")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return _("Footer text (%(language)s)") % {"language": self.locale.get_display_name()}

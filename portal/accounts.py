@@ -1,0 +1,14 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+from portal.emails import enqueue_email, language_for
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sends allauth's e-mails in the recipient's language through the task queue."""
+
+    def send_mail(self, template_prefix, email, context):
+        with translation.override(language_for(email)):
+            message = self.render_mail(template_prefix, email, context)
+        html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
+        enqueue_email(subject=message.subject, body=message.body, to=message.to, html=html)

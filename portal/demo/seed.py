@@ -1,0 +1,271 @@
+"""Demo data for `manage.py seed_demo`: users for every role and the public site
+in all seven languages. Deterministic and idempotent: what exists is left alone."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from content.models import (
+    BestPracticeIndexPage,
+    BestPracticePage,
+    FooterText,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+from portal.demo import content as demo
+from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX
+from portal.models import User
+from portal.roles import ANALYSTS, EDITORS, TRAINERS
+
+DEMO_PASSWORD = "centramo-demo"
+
+# (role shown by `make run`, e-mail, first name, last name, organisation, country, language, group, superuser)
+DEMO_USERS = [
+    ("administrator", "admin@centramo.example", "Alena", "Adminová", "Centramo secretariat", "CZ", "en", None, True),
+    ("editor", "editor@centramo.example", "Erik", "Szabó", "Centramo secretariat", "HU", "hu", EDITORS, False),
+    (
+        "trainer",
+        "trainer@centramo.example",
+        "Tereza",
+        "Dvořáková",
+        "Moravian Cluster Academy",
+        "CZ",
+        "cs",
+        TRAINERS,
+        False,
+    ),
+    (
+        "benchmark analyst",
+        "analyst@centramo.example",
+        "Andrzej",
+        "Nowak",
+        "Benchmarking office",
+        "PL",
+        "pl",
+        ANALYSTS,
+        False,
+    ),
+    (
+        "cluster manager",
+        "manager.cz@centramo.example",
+        "Martin",
+        "Novák",
+        "Bohemian Food Cluster",
+        "CZ",
+        "cs",
+        None,
+        False,
+    ),
+    (
+        "cluster manager",
+        "manager.sk@centramo.example",
+        "Mária",
+        "Kováčová",
+        "Slovak Automotive Cluster",
+        "SK",
+        "sk",
+        None,
+        False,
+    ),
+    (
+        "participant",
+        "participant@centramo.example",
+        "Petra",
+        "Horvat",
+        "Adriatic Wood Cluster",
+        "HR",
+        "hr",
+        None,
+        False,
+    ),
+]
+
+
+def seed():
+    """Create whatever demo data is missing. Returns the number of objects created."""
+    with transaction.atomic():
+        created = seed_users()
+        created += seed_site()
+    return created
+
+
+def seed_users():
+    created = 0
+    for _role, email, first, last, organisation, country, language, group, superuser in DEMO_USERS:
+        if User.objects.filter(email=email).exists():
+            continue
+        user = User.objects.create_user(
+            email,
+            DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            organisation=organisation,
+            country=country,
+            preferred_language=language,
+            is_staff=superuser,
+            is_superuser=superuser,
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        created += 1
+    return created
+
+
+def _locales():
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in demo.LANGS}
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _translated(parent_by_lang, locales, make_page):
+    """Create the English page, then one translation per language sharing its translation key."""
+    english = _publish(parent_by_lang["en"], make_page("en", locales["en"]))
+    pages = {"en": english}
+    for lang in demo.LANGS[1:]:
+        page = make_page(lang, locales[lang])
+        page.translation_key = english.translation_key
+        pages[lang] = _publish(parent_by_lang[lang], page)
+    return pages
+
+
+def seed_site():
+    if HomePage.objects.exists():
+        return 0
+    locales = _locales()
+    root = Page.get_first_root_node()
+    site = Site.objects.filter(is_default_site=True).first()
+    placeholder = site.root_page if site else None
+
+    home = demo.HOME
+    homes = _translated(
+        dict.fromkeys(demo.LANGS, root),
+        locales,
+        lambda lang, locale: HomePage(
+            locale=locale,
+            title=home["title"][lang],
+            slug=home["slug"][lang],
+            hero_title=home["hero_title"][lang],
+            intro=home["intro"][lang],
+        ),
+    )
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=homes["en"], is_default_site=True, site_name="Centramo"
+        )
+    else:
+        site.root_page = homes["en"]
+        site.site_name = "Centramo"
+        site.save()
+    if placeholder is not None and not isinstance(placeholder.specific, HomePage):
+        placeholder.delete()
+
+    about = demo.ABOUT
+    _translated(
+        homes,
+        locales,
+        lambda lang, locale: StandardPage(
+            locale=locale,
+            title=about["title"][lang],
+            slug=about["slug"][lang],
+            intro=about["intro"][lang],
+            body=[_block(block, lang) for block in about["blocks"]],
+            show_in_menus=True,
+        ),
+    )
+
+    news_indexes = _translated(
+        homes,
+        locales,
+        lambda lang, locale: NewsIndexPage(
+            locale=locale,
+            title=NEWS_INDEX["title"][lang],
+            slug=NEWS_INDEX["slug"][lang],
+            intro=NEWS_INDEX["intro"][lang],
+            show_in_menus=True,
+        ),
+    )
+    for article in demo.NEWS:
+        pages = _translated(
+            news_indexes,
+            locales,
+            lambda lang, locale, article=article: NewsPage(
+                locale=locale,
+                title=article["title"][lang],
+                slug=article["slug"][lang],
+                date=article["date"],
+                summary=article["summary"][lang],
+                body=[("paragraph", RichText(article["body"][lang]))],
+            ),
+        )
+        for lang, page in pages.items():
+            page.tags.add(*article["tags"][lang])
+            page.save_revision().publish()
+
+    practice_indexes = _translated(
+        homes,
+        locales,
+        lambda lang, locale: BestPracticeIndexPage(
+            locale=locale,
+            title=BEST_PRACTICE_INDEX["title"][lang],
+            slug=BEST_PRACTICE_INDEX["slug"][lang],
+            intro=BEST_PRACTICE_INDEX["intro"][lang],
+            show_in_menus=True,
+        ),
+    )
+    for story in demo.BEST_PRACTICES:
+        _translated(
+            practice_indexes,
+            locales,
+            lambda lang, locale, story=story: BestPracticePage(
+                locale=locale,
+                title=story["title"][lang],
+                slug=story["slug"][lang],
+                date=story["date"],
+                country=story["country"],
+                cluster_name=story["cluster_name"][lang],
+                sector=story["sector"][lang],
+                featured=story["featured"],
+                summary=story["summary"][lang],
+                challenge=story["challenge"][lang],
+                approach=story["approach"][lang],
+                results=story["results"][lang],
+                contact_name=story["contact_name"],
+                contact_email=story["contact_email"],
+            ),
+        )
+
+    english_footer = FooterText.objects.create(
+        locale=locales["en"], body=demo.FOOTER["body"]["en"], contact_email=demo.FOOTER["contact_email"]
+    )
+    for lang in demo.LANGS[1:]:
+        FooterText.objects.create(
+            locale=locales[lang],
+            translation_key=english_footer.translation_key,
+            body=demo.FOOTER["body"][lang],
+            contact_email=demo.FOOTER["contact_email"],
+        )
+    return Page.objects.filter(depth__gt=1).count()
+
+
+def _block(block, lang):
+    kind = block["type"]
+    if kind == "heading":
+        return ("heading", {"text": block["text"][lang], "level": "h2"})
+    if kind == "paragraph":
+        return ("paragraph", RichText(block["html"][lang]))
+    if kind == "quote":
+        return ("quote", {"quote": block["quote"][lang], "attribution": block["attribution"][lang]})
+    if kind == "table":
+        rows = [[cell[lang] for cell in row] for row in block["rows"]]
+        table = {"data": rows, "first_row_is_table_header": True, "first_col_is_header": False}
+        return ("table", {"caption": block["caption"][lang], "table": table})
+    raise ValueError(f"Unknown demo block type: {kind}")

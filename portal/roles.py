@@ -1,0 +1,25 @@
+"""The portal's roles. Groups are created by a data migration; administrators
+are superusers; cluster managers are per cluster (mobility memberships)."""
+
+from django.utils.translation import gettext_lazy as _
+
+TRAINERS = "Trainers"
+ANALYSTS = "Benchmark analysts"
+EDITORS = "Editors"
+
+GROUP_NAMES = (TRAINERS, ANALYSTS, EDITORS)
+
+# Translators: names of user groups as shown on the profile page.
+GROUP_LABELS = {
+    TRAINERS: _("Trainer"),
+    ANALYSTS: _("Benchmark analyst"),
+    EDITORS: _("Editor"),
+}
+
+
+def in_group(user, name):
+    return user.is_authenticated and user.groups.filter(name=name).exists()
+
+
+def is_editor(user):
+    return user.is_superuser or in_group(user, EDITORS)

@@ -1,0 +1,45 @@
+"""Reactions to events: locales for the configured languages, section
+permissions for Editors, the welcome e-mail."""
+
+from allauth.account.signals import email_confirmed
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_migrate, post_save
+from django.dispatch import receiver
+from wagtail.models import GroupPagePermission, Locale
+
+from content.models import BestPracticeIndexPage, NewsIndexPage
+from portal.emails import send_templated_email
+from portal.roles import EDITORS
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "delete_page")
+
+
+def grant_section_to_group(*, page, group_name, permissions):
+    """Side effects: creates GroupPagePermission rows (idempotent)."""
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
+        return
+    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=permissions):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+@receiver(post_save, sender=NewsIndexPage)
+@receiver(post_save, sender=BestPracticeIndexPage)
+def editors_may_edit_section(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        grant_section_to_group(page=instance, group_name=EDITORS, permissions=EDITOR_PAGE_PERMISSIONS)
+
+
+@receiver(email_confirmed)
+def welcome_after_confirmation(sender, request, email_address, **kwargs):
+    send_templated_email(to_user=email_address.user, template="portal/email/welcome", context={})
+
+
+@receiver(post_migrate)
+def ensure_locales(sender, app_config=None, **kwargs):
+    """One Wagtail locale per configured language, so a new language needs no code."""
+    if app_config is None or app_config.label != "portal":
+        return
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from portal.forms import ProfileForm
+from portal.roles import GROUP_LABELS
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+@never_cache
+def root_redirect(request):
+    """`/` -> the signed-in user's language, else the browser's, else English."""
+    language = None
+    if request.user.is_authenticated and request.user.preferred_language in SUPPORTED:
+        language = request.user.preferred_language
+    if language is None:
+        language = translation.get_language_from_request(request)
+    if language not in SUPPORTED:
+        language = settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+    ]
+    lines += [f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def admin_login(request):
+    """The Wagtail admin signs in through allauth, so its rate limits apply."""
+    target = request.GET.get("next", "/admin/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/admin/"
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Your profile has been saved."))
+            response = redirect(reverse("profile"))
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.preferred_language,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+        )
+        return response
+    roles = [GROUP_LABELS[name] for name in request.user.groups.values_list("name", flat=True) if name in GROUP_LABELS]
+    if request.user.is_superuser:
+        roles.insert(0, _("Administrator"))
+    return render(request, "portal/profile.html", {"form": form, "roles": roles})

@@ -1,0 +1,226 @@
+import re
+
+import pytest
+from wagtail.models import Page
+
+from content.models import (
+    BestPracticeIndexPage,
+    BestPracticePage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+from tests.helpers import LANGS, add_news, add_story, count_queries, hreflang_links, in_language, news_index
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [HomePage, StandardPage, NewsIndexPage, NewsPage, BestPracticeIndexPage, BestPracticePage]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_page_type_renders_in_language(client, lang, model):
+    page = in_language(model, lang)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}"' in html
+    assert page.title in html
+
+
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_translated_pages_are_not_english_copies(lang):
+    english = in_language(NewsPage, "en")
+    translation = english.get_translation(in_language(HomePage, lang).locale)
+
+    assert translation.title != english.title
+    assert translation.summary != english.summary
+
+
+def test_switcher_lands_on_same_article_in_other_language(client):
+    czech = in_language(NewsPage, "cs")
+    polish = czech.get_translation(in_language(HomePage, "pl").locale)
+
+    html = client.get(czech.url).content.decode()
+
+    assert f'<a href="{polish.url}" hreflang="pl" lang="pl"' in html
+
+
+def test_hreflang_lists_every_translation_and_x_default(client):
+    article = in_language(NewsPage, "hu")
+    translations = {page.locale.language_code: page for page in article.get_translations(inclusive=True)}
+
+    links = hreflang_links(client.get(article.url).content.decode())
+
+    expected = {code: f"http://testserver{page.url}" for code, page in translations.items()}
+    expected["x-default"] = f"http://testserver{translations['en'].url}"
+    assert links == expected
+    assert len(links) == 8
+
+
+def test_switcher_falls_back_to_nearest_translated_ancestor_with_notice(client):
+    untranslated = add_news(news_index("en"), 900)
+    czech_index = news_index("cs")
+
+    html = client.get(untranslated.url).content.decode()
+
+    fallback_url = f"{czech_index.url}?untranslated=1"
+    assert f'<a href="{fallback_url}" hreflang="cs" lang="cs"' in html
+    assert 'hreflang="cs" href=' not in html  # no hreflang for a translation that does not exist
+    notice = client.get(fallback_url).content.decode()
+    assert "dosud nebyla přeložena" in notice
+
+
+def test_sitemap_lists_every_page_in_every_language_with_alternates(client):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    xml = response.content.decode()
+    live_pages = Page.objects.live().filter(depth__gt=1)
+    for page in live_pages:
+        assert f"<loc>http://testserver{page.url}</loc>" in xml
+    assert xml.count("<url>") == live_pages.count()
+    first_url = xml.split("<url>")[1]
+    hreflangs = re.findall(r'hreflang="([\w-]+)"', first_url)
+    assert sorted(hreflangs) == sorted([*LANGS, "x-default"])
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("hu-HU,hu;q=0.9,en;q=0.5", "/hu/"), ("tr", "/tr/"), ("de-DE,de;q=0.9", "/en/"), ("", "/en/")],
+)
+def test_root_redirect_honours_accept_language(client, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_root_redirect_prefers_signed_in_users_language(client, django_user_model):
+    user = django_user_model.objects.get(email="analyst@centramo.example")
+    client.force_login(user)
+
+    response = client.get("/", headers={"accept-language": "hu"})
+
+    assert response["Location"] == "/pl/"
+
+
+def _fresh_news_index(count):
+    home = in_language(HomePage, "en")
+    index = NewsIndexPage(title=f"Archive {count}", slug=f"archive-{count}")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    for number in range(count):
+        article = add_news(index, number)
+        article.tags.add("benchmarking", f"topic-{number}")
+        article.save_revision().publish()
+    return index
+
+
+def test_news_index_query_count_does_not_grow_with_articles(client):
+    one = _fresh_news_index(1)
+    thirty = _fresh_news_index(30)
+    client.get(one.url)  # warm the site-root cache both requests share
+
+    assert count_queries(client, thirty.url) == count_queries(client, one.url)
+
+
+def test_best_practice_index_query_count_does_not_grow_with_stories(client):
+    home = in_language(HomePage, "en")
+    counts = []
+    for size in (1, 30):
+        index = BestPracticeIndexPage(title=f"Stories {size}", slug=f"stories-{size}")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        for number in range(size):
+            add_story(index, number, country=["CZ", "PL", "HR"][number % 3])
+        client.get(index.url)
+        counts.append(count_queries(client, index.url))
+
+    assert counts[0] == counts[1]
+
+
+def test_news_index_filters_by_tag(client):
+    index = news_index("en")
+    tagged = add_news(index, 901)
+    tagged.tags.add("unique-tag")
+    tagged.save_revision().publish()
+
+    html = client.get(f"{index.url}?tag=unique-tag").content.decode()
+
+    assert tagged.title in html
+    assert html.count('class="card"') == 1
+
+
+def test_news_index_paginates(client):
+    index = _fresh_news_index(12)
+
+    first = client.get(index.url).content.decode()
+    second = client.get(f"{index.url}?page=2").content.decode()
+
+    assert first.count('class="card"') == 10
+    assert second.count('class="card"') == 2
+    assert 'rel="next"' in first
+
+
+@pytest.mark.parametrize("lang", ["en", "sk"])
+def test_news_feed_lists_articles_of_its_language(client, lang):
+    index = news_index(lang)
+    articles = list(index.articles())
+
+    response = client.get(f"{index.url}feed/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    xml = response.content.decode()
+    assert xml.count("<entry>") == len(articles) == 6
+    for article in articles:
+        assert f"<title>{article.title}</title>" in xml
+
+
+def test_best_practice_index_filters_by_country(client):
+    index = in_language(BestPracticeIndexPage, "en")
+    polish = BestPracticePage.objects.child_of(index).get(country="PL")
+
+    html = client.get(f"{index.url}?country=PL").content.decode()
+
+    assert polish.title in html
+    assert html.count('class="card card--practice"') == 1
+
+
+def test_search_finds_pages_of_active_language_only(client):
+    czech = in_language(BestPracticePage, "cs")
+    english = czech.get_translation(in_language(HomePage, "en").locale)
+
+    html = client.get("/cs/search/", {"q": czech.title}).content.decode()
+
+    assert czech.url in html
+    assert english.url not in html
+
+
+def test_not_found_page_is_translated(client):
+    response = client.get("/pl/to-nie-istnieje/")
+
+    assert response.status_code == 404
+    assert '<html lang="pl"' in response.content.decode()
+    assert "Nie znaleziono strony" in response.content.decode()
+
+
+def test_robots_txt_points_to_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_public_pages_forbid_inline_scripts(client):
+    response = client.get(in_language(HomePage, "en").url)
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "<script>" not in response.content.decode()
+    assert "style=" not in response.content.decode()

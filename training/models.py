@@ -1,0 +1,1 @@
+"""Training materials, seminars, registrations and calendars (see DESIGN.md 4.5, 4.6)."""
