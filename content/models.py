@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -111,7 +111,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "articles": paginate(request, articles),
                 "active_tag": tag,
-                "tags": NewsPageTag.tags_for(self),
+                "tags": NewsPageTag.used_under(self),
             },
         )
 
@@ -126,21 +126,17 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("content.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
     @classmethod
-    def tags_for(cls, index_page):
-        from taggit.models import Tag
-
+    def used_under(cls, index_page):
+        """Tags used by the live articles of one news index."""
         return (
             Tag.objects.filter(
-                content_news_tagged_items__content_object__live=True,
-                content_news_tagged_items__content_object__path__startswith=index_page.path,
-                content_news_tagged_items__content_object__depth=index_page.depth + 1,
+                content_newspagetag_items__content_object__live=True,
+                content_newspagetag_items__content_object__path__startswith=index_page.path,
+                content_newspagetag_items__content_object__depth=index_page.depth + 1,
             )
             .distinct()
             .order_by("name")
         )
-
-    class Meta:
-        default_related_name = "content_news_tagged_items"
 
 
 class NewsPage(Page):

@@ -142,12 +142,15 @@ def seed_site():
         return 0
     locales = _locales()
     root = Page.get_first_root_node()
-    site = Site.objects.filter(is_default_site=True).first()
-    placeholder = site.root_page if site else None
+    # Wagtail's installer leaves a "Welcome" page (and a site pointing at it) in
+    # the slot our home page takes.
+    Site.objects.all().delete()
+    for placeholder in root.get_children():
+        placeholder.delete()
 
     home = demo.HOME
     homes = _translated(
-        dict.fromkeys(demo.LANGS, root),
+        {lang: root for lang in demo.LANGS},
         locales,
         lambda lang, locale: HomePage(
             locale=locale,
@@ -157,16 +160,9 @@ def seed_site():
             intro=home["intro"][lang],
         ),
     )
-    if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=homes["en"], is_default_site=True, site_name="Centramo"
-        )
-    else:
-        site.root_page = homes["en"]
-        site.site_name = "Centramo"
-        site.save()
-    if placeholder is not None and not isinstance(placeholder.specific, HomePage):
-        placeholder.delete()
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=homes["en"], is_default_site=True, site_name="Centramo"
+    )
 
     about = demo.ABOUT
     _translated(

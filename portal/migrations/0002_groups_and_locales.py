@@ -38,6 +38,7 @@ def create_groups(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     root_collection = Collection.objects.get(depth=1)
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -45,6 +46,9 @@ def create_groups(apps, schema_editor):
         group, _created = Group.objects.get_or_create(name=name)
         specs = ADMIN_ACCESS + (EDITOR_EXTRA if name == "Editors" else [])
         group.permissions.add(*[_permission(apps, *spec) for spec in specs])
+        # Wagtail's installer gives its own "Editors" group the whole tree;
+        # ours get their sections only (granted when a section is created).
+        GroupPagePermission.objects.filter(group=group).delete()
         if name != "Benchmark analysts":
             for spec in COLLECTION_PERMISSIONS:
                 GroupCollectionPermission.objects.get_or_create(
