@@ -150,7 +150,7 @@ def seed_site():
 
     home = demo.HOME
     homes = _translated(
-        {lang: root for lang in demo.LANGS},
+        dict.fromkeys(demo.LANGS, root),
         locales,
         lambda lang, locale: HomePage(
             locale=locale,
