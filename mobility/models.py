@@ -1,1 +1,211 @@
-"""Clusters, benchmarks, matching and study visits (see DESIGN.md 4.1-4.4)."""
+"""Clusters, benchmarks, matching and study visits (see DESIGN.md 4.1-4.4).
+
+Translated labels (names, descriptions) use django-modeltranslation: see
+`mobility/translation.py`; every field falls back to English.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class Dimension(models.Model):
+    """One of the six areas of the benchmarking methodology, e.g. FIN."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class Indicator(models.Model):
+    """One benchmark indicator, e.g. FIN.2 share of private funding."""
+
+    dimension = models.ForeignKey(
+        Dimension, verbose_name=_("dimension"), on_delete=models.PROTECT, related_name="indicators"
+    )
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["dimension__position", "position", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class Rating(models.IntegerChoices):
+    """Traffic-light rating of one indicator; the value is the level used in matching."""
+
+    RED = 0, _("red (needs improvement)")
+    YELLOW = 1, _("yellow (good, room to improve)")
+    GREEN = 2, _("green (excellent)")
+
+
+class Cluster(models.Model):
+    code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("Stable code, e.g. CZ-007."))
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    sector = models.CharField(_("sector"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    languages = models.JSONField(
+        _("languages spoken"), default=list, blank=True, help_text=_('Language codes, e.g. ["cs", "en"].')
+    )
+    is_public = models.BooleanField(_("shown in the public directory"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "code"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        indexes = [models.Index(fields=["country", "sector"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class MembershipRole(models.TextChoices):
+    MANAGER = "manager", _("manager")
+    MEMBER = "member", _("member")
+
+
+class MembershipStatus(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    APPROVED = "approved", _("approved")
+    DECLINED = "declined", _("declined")
+
+
+class ClusterMembership(models.Model):
+    """A user's link to a cluster. Only approved managers see the cluster's results."""
+
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="cluster_memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MANAGER)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cluster membership")
+        verbose_name_plural = _("cluster memberships")
+        constraints = [models.UniqueConstraint(fields=["cluster", "user"], name="one_membership_per_user_and_cluster")]
+
+    def __str__(self):
+        return f"{self.user} @ {self.cluster.code} ({self.role}, {self.status})"
+
+
+class BenchmarkEdition(models.Model):
+    """A benchmarking round, e.g. 2012 or 2014."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["date", "name"]
+        verbose_name = _("benchmark edition")
+        verbose_name_plural = _("benchmark editions")
+
+    def __str__(self):
+        return self.name
+
+
+class BenchmarkResult(models.Model):
+    """One cluster benchmarked in one edition. Confidential: see DESIGN.md 4.1."""
+
+    cluster = models.ForeignKey(Cluster, verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="results")
+    edition = models.ForeignKey(
+        BenchmarkEdition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="results"
+    )
+    benchmarked_on = models.DateField(_("benchmarked on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["cluster", "edition__date", "edition__name"]
+        verbose_name = _("benchmark result")
+        verbose_name_plural = _("benchmark results")
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "edition"], name="one_result_per_cluster_and_edition")
+        ]
+
+    def __str__(self):
+        return f"{self.cluster.code} {self.edition.name}"
+
+
+class Score(models.Model):
+    result = models.ForeignKey(
+        BenchmarkResult, verbose_name=_("result"), on_delete=models.CASCADE, related_name="scores"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="scores"
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"), choices=Rating.choices)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["result", "indicator"], name="one_score_per_result_and_indicator"),
+            models.CheckConstraint(condition=models.Q(rating__in=[0, 1, 2]), name="rating_is_red_yellow_or_green"),
+        ]
+
+    def __str__(self):
+        return f"{self.result} {self.indicator.code}: {self.get_rating_display()}"
+
+
+class LabelLevel(models.TextChoices):
+    BRONZE = "bronze", _("Bronze")
+    SILVER = "silver", _("Silver")
+    GOLD = "gold", _("Gold")
+
+
+class Label(models.Model):
+    """A cluster management excellence label; public, unlike the detailed results."""
+
+    cluster = models.ForeignKey(Cluster, verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="labels")
+    level = models.CharField(_("level"), max_length=10, choices=LabelLevel.choices)
+    awarded_on = models.DateField(_("awarded on"))
+    valid_until = models.DateField(_("valid until"))
+
+    class Meta:
+        ordering = ["-awarded_on"]
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "level", "awarded_on"], name="one_label_per_cluster_level_date"),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("awarded_on")), name="label_valid_after_award"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.cluster.code} {self.get_level_display()} ({self.awarded_on})"

@@ -21,12 +21,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("calendar/", include("training.calendar_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),
     path("search/", content_views.search, name="search"),
+    path("", include("mobility.urls")),
+    path("", include("training.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,7 +17,9 @@ from content.models import (
     StandardPage,
 )
 from portal.demo import content as demo
+from portal.demo.mobility import seed_mobility
 from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX
+from portal.demo.training import seed_training
 from portal.models import User
 from portal.roles import ANALYSTS, EDITORS, TRAINERS
 
@@ -90,6 +92,8 @@ def seed():
     with transaction.atomic():
         created = seed_users()
         created += seed_site()
+        created += seed_mobility()
+        created += seed_training()
     return created
 
 

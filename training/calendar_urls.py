@@ -1,0 +1,5 @@
+"""Calendar feeds at stable, language-independent URLs (/calendar/...)."""
+
+app_name = "calendar"
+
+urlpatterns = []
