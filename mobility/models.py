@@ -209,3 +209,122 @@ class Label(models.Model):
 
     def __str__(self):
         return f"{self.cluster.code} {self.get_level_display()} ({self.awarded_on})"
+
+
+class StudyVisitOffer(models.Model):
+    """A host cluster's invitation to visit it, on the topics it is strong in."""
+
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("host cluster"), on_delete=models.CASCADE, related_name="offers"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    programme = models.TextField(_("programme"))
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    place = models.CharField(_("place"), max_length=200)
+    places = models.PositiveSmallIntegerField(_("places"), help_text=_("How many visitors the host can receive."))
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    topics = models.ManyToManyField(Indicator, verbose_name=_("topics"), related_name="offers", blank=True)
+    request_deadline = models.DateField(_("request deadline"))
+    is_open = models.BooleanField(_("open for requests"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("study-visit offer")
+        verbose_name_plural = _("study-visit offers")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="offer_ends_after_start"
+            ),
+            models.CheckConstraint(condition=models.Q(places__gte=1), name="offer_has_places"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class BookingStatus(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    CANCELLED = "cancelled", _("cancelled")
+    COMPLETED = "completed", _("completed")
+
+
+class StudyVisitBooking(models.Model):
+    """A visiting cluster's request for a place on an offer. See DESIGN.md 4.4 for the states."""
+
+    offer = models.ForeignKey(
+        StudyVisitOffer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="bookings"
+    )
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("visiting cluster"), on_delete=models.CASCADE, related_name="bookings"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    participants = models.PositiveSmallIntegerField(_("participants"))
+    focus_indicators = models.ManyToManyField(
+        Indicator, verbose_name=_("focus indicators"), related_name="focused_bookings", blank=True
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
+    )
+    # Raised on every change of the calendar entry (RFC 5545 SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("study-visit booking")
+        verbose_name_plural = _("study-visit bookings")
+        constraints = [models.CheckConstraint(condition=models.Q(participants__gte=1), name="booking_has_participants")]
+
+    def __str__(self):
+        return f"{self.cluster.code} -> {self.offer} ({self.status})"
+
+
+class VisitReport(models.Model):
+    """What the visitors learned; optionally shared with the host."""
+
+    booking = models.OneToOneField(
+        StudyVisitBooking, verbose_name=_("booking"), on_delete=models.CASCADE, related_name="report"
+    )
+    learned = models.TextField(_("what we learned"))
+    shared_with_host = models.BooleanField(_("shared with the host"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("visit report")
+        verbose_name_plural = _("visit reports")
+
+    def __str__(self):
+        return str(self.booking)
+
+
+class ImprovementAction(models.Model):
+    """One of up to three actions a report commits to, each tied to an indicator."""
+
+    report = models.ForeignKey(VisitReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="actions")
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="+")
+    description = models.TextField(_("action"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("improvement action")
+        verbose_name_plural = _("improvement actions")
+
+    def __str__(self):
+        return f"{self.indicator.code}: {self.description[:40]}"

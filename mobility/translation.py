@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from mobility.models import Cluster, Dimension, Indicator
+from mobility.models import Cluster, Dimension, Indicator, StudyVisitOffer
 
 
 @register(Dimension)
@@ -16,3 +16,8 @@ class IndicatorTranslationOptions(TranslationOptions):
 @register(Cluster)
 class ClusterTranslationOptions(TranslationOptions):
     fields = ("description",)
+
+
+@register(StudyVisitOffer)
+class StudyVisitOfferTranslationOptions(TranslationOptions):
+    fields = ("title", "programme")

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", content_views.search, name="search"),
     path("", include("mobility.urls")),
+    path("", include("mobility.visit_urls")),
     path("", include("training.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
