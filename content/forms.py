@@ -7,6 +7,7 @@ class BestPracticeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search stories"), required=False, max_length=100)
     country = forms.ChoiceField(label=_("Country"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
+    topic = forms.ChoiceField(label=_("Benchmark topic"), required=False)
 
     def __init__(self, *args, stories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -17,6 +18,7 @@ class BestPracticeFilterForm(forms.Form):
             ((code, countries.name(code)) for code in codes), key=lambda choice: str(choice[1])
         )
         self.fields["sector"].choices = everything + [(sector, sector) for sector in sectors]
+        self.fields["topic"].choices = everything + topic_choices()
 
     def filter(self, stories):
         data = self.cleaned_data
@@ -24,10 +26,29 @@ class BestPracticeFilterForm(forms.Form):
             stories = stories.filter(country=data["country"])
         if data["sector"]:
             stories = stories.filter(sector=data["sector"])
+        if data["topic"]:
+            lookup = "topics__code" if "." in data["topic"] else "topics__dimension__code"
+            stories = stories.filter(**{lookup: data["topic"]}).distinct()
         if data["q"]:
             matches = stories.search(data["q"], order_by_relevance=False)
             stories = stories.filter(pk__in=[page.pk for page in matches])
         return stories
+
+
+def topic_choices():
+    """Dimensions as option groups, each offering the whole dimension and its indicators.
+
+    Codes follow the feeds' convention: `FIN` is a dimension, `FIN.2` an indicator.
+    """
+    from mobility.models import Dimension
+
+    groups = []
+    for dimension in Dimension.objects.prefetch_related("indicators"):
+        # Translators: option that selects every indicator of one benchmark dimension.
+        options = [(dimension.code, _("All of %(dimension)s") % {"dimension": dimension.name})]
+        options += [(indicator.code, f"{indicator.code} {indicator.name}") for indicator in dimension.indicators.all()]
+        groups.append((f"{dimension.code} {dimension.name}", options))
+    return groups
 
 
 class SearchForm(forms.Form):

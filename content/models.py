@@ -4,12 +4,13 @@ Each locale has its own page tree (Wagtail i18n); wagtail-localize keeps the
 non-text fields of translations in step with their source page.
 """
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -222,15 +223,31 @@ class BestPracticePage(Page):
     results = RichTextField(_("results"), features=["bold", "italic", "link", "ul", "ol"])
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    topics = ParentalManyToManyField(
+        "mobility.Indicator",
+        verbose_name=_("indicators addressed"),
+        blank=True,
+        related_name="best_practices",
+        help_text=_("The benchmark indicators this story shows how to improve."),
+    )
+    cluster = models.ForeignKey(
+        "mobility.Cluster",
+        verbose_name=_("cluster in the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="best_practices",
+    )
 
     parent_page_types = ["content.BestPracticeIndexPage"]
     subpage_types = []
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("cluster_name"), FieldPanel("country"), FieldPanel("sector")],
+            [FieldPanel("cluster_name"), FieldPanel("cluster"), FieldPanel("country"), FieldPanel("sector")],
             heading=_("Cluster"),
         ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("date"),
         FieldPanel("featured"),
         FieldPanel("summary"),
@@ -255,6 +272,8 @@ class BestPracticePage(Page):
         SynchronizedField("featured"),
         SynchronizedField("image"),
         SynchronizedField("contact_email"),
+        SynchronizedField("topics"),
+        SynchronizedField("cluster"),
     ]
 
     class Meta:

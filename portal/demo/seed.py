@@ -16,6 +16,7 @@ from content.models import (
     NewsPage,
     StandardPage,
 )
+from mobility.models import Indicator
 from portal.demo import content as demo
 from portal.demo.mobility import seed_mobility
 from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX
@@ -24,6 +25,16 @@ from portal.models import User
 from portal.roles import ANALYSTS, EDITORS, TRAINERS
 
 DEMO_PASSWORD = "centramo-demo"
+
+# The benchmark indicators each demo story (one per country) shows how to improve.
+STORY_TOPICS = {
+    "CZ": ["GOV.4", "GOV.5"],
+    "SK": ["SRV.1", "SRV.6"],
+    "PL": ["FIN.2", "FIN.5"],
+    "HU": ["COM.1", "COM.5"],
+    "HR": ["STR.1", "STR.3"],
+    "TR": ["ACH.2", "ACH.6"],
+}
 
 # (role shown by `make run`, e-mail, first name, last name, organisation, country, language, group, superuser)
 DEMO_USERS = [
@@ -222,10 +233,11 @@ def seed_site():
         ),
     )
     for story in demo.BEST_PRACTICES:
+        topics = list(Indicator.objects.filter(code__in=STORY_TOPICS[story["country"]]))
         _translated(
             practice_indexes,
             locales,
-            lambda lang, locale, story=story: BestPracticePage(
+            lambda lang, locale, story=story, topics=topics: BestPracticePage(
                 locale=locale,
                 title=story["title"][lang],
                 slug=story["slug"][lang],
@@ -240,6 +252,7 @@ def seed_site():
                 results=story["results"][lang],
                 contact_name=story["contact_name"],
                 contact_email=story["contact_email"],
+                topics=topics,
             ),
         )
 

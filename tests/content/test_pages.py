@@ -224,3 +224,22 @@ def test_public_pages_forbid_inline_scripts(client):
     assert "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
     assert "style=" not in response.content.decode()
+
+
+def test_best_practice_index_filters_by_indicator_and_dimension(client):
+    from mobility.models import Dimension, Indicator
+
+    dimension, _ = Dimension.objects.get_or_create(code="FIN", defaults={"name": "Financing"})
+    indicator, _ = Indicator.objects.get_or_create(code="FIN.2", defaults={"dimension": dimension, "name": "Private"})
+    index = in_language(BestPracticeIndexPage, "en")
+    story = add_story(index, 950, topics=[indicator])
+    other = add_story(index, 951)
+
+    by_indicator = client.get(f"{index.url}?topic=FIN.2").content.decode()
+    by_dimension = client.get(f"{index.url}?topic=FIN").content.decode()
+
+    for html in (by_indicator, by_dimension):
+        assert story.title in html
+        assert other.title not in html
+    page = client.get(story.url).content.decode()
+    assert f'href="{index.url}?topic=FIN.2"' in page
