@@ -243,3 +243,32 @@ def test_best_practice_index_filters_by_indicator_and_dimension(client):
         assert other.title not in html
     page = client.get(story.url).content.decode()
     assert f'href="{index.url}?topic=FIN.2"' in page
+
+
+def test_editor_translates_new_article_with_wagtail_localize(client):
+    from wagtail.models import Locale
+
+    from portal.models import User
+
+    article = add_news(news_index("en"), 960)
+    czech = Locale.objects.get(language_code="cs")
+    client.force_login(User.objects.get(email="editor@centramo.example"))
+
+    response = client.post(f"/admin/localize/submit/page/{article.id}/", {"locales": [czech.id]})
+
+    assert response.status_code == 302
+    translation = NewsPage.objects.get(translation_key=article.translation_key, locale=czech)
+    assert translation.get_parent().specific == news_index("cs")
+    assert translation.date == article.date  # synchronised field
+
+
+def test_server_error_page_is_translated(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("hr"):
+        response = server_error(rf.get("/hr/"))
+
+    assert response.status_code == 500
+    assert '<html lang="hr"' in response.content.decode()
+    assert "Nešto je pošlo po zlu" in response.content.decode()

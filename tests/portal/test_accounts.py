@@ -140,3 +140,14 @@ def test_email_is_not_sent_when_the_change_rolls_back(django_capture_on_commit_c
         raise RuntimeError("the change failed")
 
     assert mail.outbox == []
+
+
+def test_password_reset_email_goes_out_in_users_preferred_language(client, django_capture_on_commit_callbacks):
+    # The Polish analyst asks from the English site; the e-mail follows their preference.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/accounts/password/reset/", {"email": "analyst@centramo.example"})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["analyst@centramo.example"]
+    assert "hasła" in mail.outbox[0].subject + mail.outbox[0].body
