@@ -1,5 +1,5 @@
 # Centramo: the verbs a newcomer needs. Every target sets itself up.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
@@ -8,7 +8,7 @@ DEV := DJANGO_DEBUG=1
 .PHONY: run test lint fmt messages bench setup db clean
 
 $(STAMP): requirements.lock
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 ($(PYTHON)) is required."; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { echo "Python 3.11 is required (make PYTHON=/path/to/python3.11)."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -48,8 +48,8 @@ messages: setup
 		$$($(PY) -c "from portal.settings import LANGUAGES, LANGUAGE_CODE; print(' '.join('-l ' + c for c, _ in LANGUAGES if c != LANGUAGE_CODE))")
 	$(PY) manage.py check_translations
 
-bench: setup
-	$(PY) manage.py bench
+bench: db
+	$(DEV) $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
