@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BodyBlock
+from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
 
@@ -35,7 +36,13 @@ class HomePage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.StandardPage", "content.NewsIndexPage", "content.BestPracticeIndexPage"]
+    subpage_types = [
+        "content.StandardPage",
+        "content.NewsIndexPage",
+        "content.BestPracticeIndexPage",
+        "training.TrainingLibraryPage",
+        "training.SeminarIndexPage",
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_title"),
@@ -62,6 +69,7 @@ class HomePage(Page):
             .select_related("image")
             .order_by("-featured", "-date", "-pk")[:3]
         )
+        context["upcoming_seminars"] = upcoming_seminars(locale_id=self.locale_id)
         return context
 
 

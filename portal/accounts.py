@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
 from django.utils import translation
 
+from mobility.queries import managed_clusters
 from portal.emails import enqueue_email, language_for
 
 
@@ -12,3 +14,9 @@ class AccountAdapter(DefaultAccountAdapter):
             message = self.render_mail(template_prefix, email, context)
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
         enqueue_email(subject=message.subject, body=message.body, to=message.to, html=html)
+
+    def get_login_redirect_url(self, request):
+        """Cluster managers land on their dashboard (an explicit ?next= still wins)."""
+        if managed_clusters(user=request.user).exists():
+            return reverse("visits:dashboard")
+        return super().get_login_redirect_url(request)

@@ -7,4 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from mobility.visit_calendars import visit_events_for_user
         from portal import signals  # noqa: F401
+        from training.calendars import register_personal_event_provider
+
+        # Accepted study visits join seminars in each user's personal calendar feed.
+        register_personal_event_provider(visit_events_for_user)

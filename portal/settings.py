@@ -281,6 +281,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Peer matching: may hosts from the visitor's own country be proposed?
+MATCHING_INCLUDE_SAME_COUNTRY = env_bool("MATCHING_INCLUDE_SAME_COUNTRY", default=True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

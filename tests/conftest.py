@@ -1,7 +1,7 @@
 import os
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from portal.demo.seed import seed
 
@@ -13,11 +13,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the seeded demo site (rolled back after each test)."""
     with django_db_blocker.unblock():
         seed()
+        # Transactional tests empty the database when they end. With this
+        # snapshot as their serialized rollback, each of them starts from the
+        # seeded site again instead of an empty database.
+        for alias in connections:
+            connections[alias]._test_serialized_contents = connections[alias].creation.serialize_db_to_string()
 
 
 def pytest_collection_modifyitems(config, items):
-    # Browser tests use a live server and empty the database afterwards, so they
-    # run after everything that relies on the seeded site.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
+    # Browser tests are the slowest; run them last.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 

@@ -1,5 +1,371 @@
-"""Demo clusters, benchmark results and memberships (filled in by the benchmarks issue)."""
+# ruff: noqa: E501
+"""Demo clusters, benchmark results, labels and memberships for `seed_demo`.
+
+60 fictional clusters in the six partner countries, two editions (2012, 2014)
+in which most clusters improved somewhere, bronze labels (the edition labels
+have expired; some clusters renewed theirs recently) and the demo managers'
+memberships. Deterministic (seeded random generator), written with bulk inserts.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from mobility.models import (
+    BenchmarkEdition,
+    BenchmarkResult,
+    Cluster,
+    ClusterMembership,
+    Indicator,
+    Label,
+    LabelLevel,
+    MembershipRole,
+    MembershipStatus,
+    Score,
+)
+from portal.models import User
+
+EDITIONS = (("2012", datetime.date(2012, 10, 1)), ("2014", datetime.date(2014, 10, 1)))
+
+# country: (cluster count, national language, name prefixes, regions)
+COUNTRIES = {
+    "CZ": (
+        12,
+        "cs",
+        [
+            "Bohemian",
+            "Moravian",
+            "Silesian",
+            "Pilsen",
+            "Liberec",
+            "Zlín",
+            "East Bohemian",
+            "Haná",
+            "Vysočina",
+            "North Bohemian",
+            "South Bohemian",
+            "Prague",
+        ],
+        [
+            "Central Bohemia",
+            "South Moravia",
+            "Moravia-Silesia",
+            "Plzeň",
+            "Liberec",
+            "Zlín",
+            "Hradec Králové",
+            "Olomouc",
+            "Vysočina",
+            "Ústí nad Labem",
+            "South Bohemia",
+            "Prague",
+        ],
+    ),
+    "PL": (
+        10,
+        "pl",
+        [
+            "Silesian",
+            "Kraków",
+            "Wielkopolska",
+            "Pomeranian",
+            "Lower Silesian",
+            "Mazovian",
+            "Aviation Valley",
+            "Łódź",
+            "Lublin",
+            "Baltic",
+        ],
+        [
+            "Silesia",
+            "Lesser Poland",
+            "Greater Poland",
+            "Pomerania",
+            "Lower Silesia",
+            "Masovia",
+            "Subcarpathia",
+            "Łódź",
+            "Lublin",
+            "West Pomerania",
+        ],
+    ),
+    "SK": (
+        10,
+        "sk",
+        ["Slovak", "Trnava", "Nitra", "Žilina", "Central Slovak", "Prešov", "Košice", "Trenčín", "Danube", "Tatra"],
+        [
+            "Bratislava",
+            "Trnava",
+            "Nitra",
+            "Žilina",
+            "Banská Bystrica",
+            "Prešov",
+            "Košice",
+            "Trenčín",
+            "Bratislava",
+            "Prešov",
+        ],
+    ),
+    "HU": (
+        10,
+        "hu",
+        ["Pannon", "Budapest", "Győr", "Debrecen", "Szeged", "Székesfehérvár", "Miskolc", "Pécs", "Balaton", "Tisza"],
+        [
+            "Western Transdanubia",
+            "Budapest",
+            "Western Transdanubia",
+            "Northern Great Plain",
+            "Southern Great Plain",
+            "Central Transdanubia",
+            "Northern Hungary",
+            "Southern Transdanubia",
+            "Central Transdanubia",
+            "Northern Great Plain",
+        ],
+    ),
+    "HR": (
+        9,
+        "hr",
+        ["Adriatic", "Zagreb", "Dalmatian", "Istrian", "Slavonian", "Kvarner", "Varaždin", "Zadar", "Karlovac"],
+        [
+            "Split-Dalmatia",
+            "City of Zagreb",
+            "Split-Dalmatia",
+            "Istria",
+            "Osijek-Baranja",
+            "Primorje-Gorski Kotar",
+            "Varaždin",
+            "Zadar",
+            "Karlovac",
+        ],
+    ),
+    "TR": (
+        9,
+        "tr",
+        ["İzmir", "Aegean", "Kemalpaşa", "Torbalı", "Aliağa", "Bornova", "Çiğli", "Menemen", "Gulf of İzmir"],
+        [
+            "İzmir – Konak",
+            "İzmir – Bornova",
+            "İzmir – Kemalpaşa",
+            "İzmir – Torbalı",
+            "İzmir – Aliağa",
+            "İzmir – Bornova",
+            "İzmir – Çiğli",
+            "İzmir – Menemen",
+            "İzmir – Karşıyaka",
+        ],
+    ),
+}
+SECTORS = [
+    "Food and agriculture",
+    "Automotive",
+    "ICT",
+    "Energy",
+    "Wood and furniture",
+    "Plastics",
+    "Mechanical engineering",
+    "Tourism",
+    "Textiles and fashion",
+    "Logistics",
+    "Health and life sciences",
+    "Creative industries",
+]
+SHORT_SECTOR = {
+    "Food and agriculture": "Food",
+    "Automotive": "Automotive",
+    "ICT": "ICT",
+    "Energy": "Energy",
+    "Wood and furniture": "Wood",
+    "Plastics": "Plastics",
+    "Mechanical engineering": "Engineering",
+    "Tourism": "Tourism",
+    "Textiles and fashion": "Textile",
+    "Logistics": "Logistics",
+    "Health and life sciences": "Health",
+    "Creative industries": "Creative",
+}
+# Clusters the demo accounts belong to (their organisations in portal/demo/seed.py).
+FIXED = {
+    "CZ-001": ("Bohemian Food Cluster", "Food and agriculture"),
+    "SK-001": ("Slovak Automotive Cluster", "Automotive"),
+    "HR-001": ("Adriatic Wood Cluster", "Wood and furniture"),
+}
+MANAGERS = {"manager.cz@centramo.example": "CZ-001", "manager.sk@centramo.example": "SK-001"}
+
+DESCRIPTIONS = {
+    "CZ-001": {
+        "en": "Farmers, food processors, the Czech University of Life Sciences and regional schools working together on shorter supply chains, food safety and export.",
+        "cs": "Zemědělci, zpracovatelé potravin, Česká zemědělská univerzita a regionální školy spolupracují na kratších dodavatelských řetězcích, bezpečnosti potravin a exportu.",
+        "sk": "Poľnohospodári, spracovatelia potravín, Česká poľnohospodárska univerzita a regionálne školy spolupracujú na kratších dodávateľských reťazcoch, bezpečnosti potravín a exporte.",
+        "pl": "Rolnicy, przetwórcy żywności, Czeski Uniwersytet Przyrodniczy i szkoły regionu współpracują nad krótszymi łańcuchami dostaw, bezpieczeństwem żywności i eksportem.",
+        "hu": "Gazdálkodók, élelmiszer-feldolgozók, a Cseh Agrártudományi Egyetem és regionális iskolák dolgoznak együtt a rövidebb ellátási láncokon, az élelmiszer-biztonságon és az exporton.",
+        "hr": "Poljoprivrednici, prerađivači hrane, Češko sveučilište bioloških znanosti i regionalne škole zajedno rade na kraćim opskrbnim lancima, sigurnosti hrane i izvozu.",
+        "tr": "Çiftçiler, gıda işleyicileri, Çek Yaşam Bilimleri Üniversitesi ve bölgedeki okullar daha kısa tedarik zincirleri, gıda güvenliği ve ihracat üzerinde birlikte çalışıyor.",
+    },
+    "SK-001": {
+        "en": "Suppliers of the four car plants in Slovakia sharing training, quality management and a joint path to electromobility.",
+        "sk": "Dodávatelia štyroch automobiliek na Slovensku, ktorí zdieľajú vzdelávanie, riadenie kvality a spoločnú cestu k elektromobilite.",
+        "cs": "Dodavatelé čtyř automobilek na Slovensku, kteří sdílejí vzdělávání, řízení kvality a společnou cestu k elektromobilitě.",
+    },
+    "PL-001": {
+        "en": "Mining-equipment makers in Silesia turning their know-how into clean-energy and circular-economy products.",
+        "pl": "Producenci maszyn górniczych na Śląsku, którzy przekuwają swoją wiedzę w produkty dla czystej energii i gospodarki obiegu zamkniętego.",
+    },
+    "HU-001": {
+        "en": "Automotive and machinery companies of Western Transdanubia building a shared pool of skilled workers with local vocational schools.",
+        "hu": "Nyugat-dunántúli autóipari és gépipari vállalatok, amelyek a helyi szakképző iskolákkal közösen építenek képzett munkaerő-bázist.",
+    },
+    "HR-001": {
+        "en": "Sawmills, furniture makers and designers along the Adriatic coast promoting certified wood and Croatian design abroad.",
+        "hr": "Pilane, proizvođači namještaja i dizajneri uz jadransku obalu koji u inozemstvu promiču certificirano drvo i hrvatski dizajn.",
+    },
+    "TR-001": {
+        "en": "Food exporters of the İzmir region cooperating on certification, logistics and joint trade missions.",
+        "tr": "İzmir bölgesinin gıda ihracatçıları; sertifikasyon, lojistik ve ortak ticaret heyetleri konusunda işbirliği yapıyor.",
+    },
+}
+
+RED, YELLOW, GREEN = 0, 1, 2
+
+
+def _clusters(rng):
+    clusters = []
+    for country, (count, language, prefixes, regions) in COUNTRIES.items():
+        for number in range(1, count + 1):
+            code = f"{country}-{number:03}"
+            sector = SECTORS[(number * 5 + len(country) + ord(country[0])) % len(SECTORS)]
+            name = f"{prefixes[number - 1]} {SHORT_SECTOR[sector]} Cluster"
+            if code in FIXED:
+                name, sector = FIXED[code]
+            english = (
+                f"A {sector.lower()} cluster in {regions[number - 1]} bringing companies, research and public partners together."
+                if sector != "ICT"
+                else f"An ICT cluster in {regions[number - 1]} bringing companies, research and public partners together."
+            )
+            descriptions = {"en": english, **DESCRIPTIONS.get(code, {})}
+            languages = [language, "en"] + (["de"] if rng.random() < 0.3 else [])
+            clusters.append(
+                Cluster(
+                    code=code,
+                    name=name,
+                    country=country,
+                    region=regions[number - 1],
+                    sector=sector,
+                    website=f"https://www.{slugify(name)}.example",
+                    languages=languages,
+                    is_public=True,
+                    **{f"description_{lang}": text for lang, text in descriptions.items()},
+                )
+            )
+    return clusters
+
+
+def _first_ratings(rng, strength, indicator_count):
+    ratings = []
+    for _index in range(indicator_count):
+        draw = rng.random() + strength
+        ratings.append(RED if draw < 0.3 else YELLOW if draw < 0.9 else GREEN)
+    return ratings
+
+
+def _second_ratings(rng, ratings):
+    """Most clusters improve somewhere; a few indicators decline."""
+    result = []
+    for rating in ratings:
+        draw = rng.random()
+        if rating < GREEN and draw < 0.28:
+            rating += 1
+        elif rating > RED and draw > 0.95:
+            rating -= 1
+        result.append(rating)
+    return result
+
+
+def _value(rng, rating):
+    low, high = ((0, 40), (30, 75), (60, 100))[rating]
+    return Decimal(str(round(rng.uniform(low, high), 1)))
+
+
+def _add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def seed_mobility():
-    return 0
+    """Create the demo clusters and benchmarks unless clusters exist. Returns the number of objects created."""
+    if Cluster.objects.exists():
+        return 0
+    rng = random.Random(20121014)
+    indicators = list(Indicator.objects.order_by("dimension__position", "position", "code"))
+    if not indicators:
+        return 0
+    editions = [
+        BenchmarkEdition.objects.get_or_create(name=name, defaults={"date": date})[0] for name, date in EDITIONS
+    ]
+    clusters = Cluster.objects.bulk_create(_clusters(rng))
+    clusters = list(Cluster.objects.order_by("code"))
+
+    results, planned = [], []
+    for cluster in clusters:
+        strength = rng.uniform(-0.25, 0.35)
+        first = _first_ratings(rng, strength, len(indicators))
+        second = _second_ratings(rng, first)
+        # A few clusters joined the network in 2014 only.
+        in_2012 = cluster.code[-3:] not in {"010", "009"} or cluster.country in {"CZ"}
+        day_2012 = datetime.date(2012, rng.randint(3, 11), rng.randint(1, 28))
+        day_2014 = datetime.date(2014, rng.randint(3, 11), rng.randint(1, 28))
+        if in_2012:
+            results.append(BenchmarkResult(cluster=cluster, edition=editions[0], benchmarked_on=day_2012))
+            planned.append(first)
+        results.append(BenchmarkResult(cluster=cluster, edition=editions[1], benchmarked_on=day_2014))
+        planned.append(second)
+    BenchmarkResult.objects.bulk_create(results)
+    results = list(BenchmarkResult.objects.filter(edition__in=editions).order_by("cluster__code", "edition__date"))
+
+    scores = [
+        Score(result=result, indicator=indicator, rating=rating, value=_value(rng, rating))
+        for result, ratings in zip(results, planned, strict=True)
+        for indicator, rating in zip(indicators, ratings, strict=True)
+    ]
+    Score.objects.bulk_create(scores, batch_size=2000)
+
+    labels = []
+    today = timezone.localdate()
+    for result in results:
+        if rng.random() < 0.7:
+            labels.append(
+                Label(
+                    cluster=result.cluster,
+                    level=LabelLevel.BRONZE,
+                    awarded_on=result.benchmarked_on,
+                    valid_until=_add_years(result.benchmarked_on.replace(day=1), 2),
+                )
+            )
+    # Clusters that renewed their label recently: some still valid, a few expiring within six months.
+    for cluster in clusters[::2]:
+        awarded_on = today - datetime.timedelta(days=rng.randint(60, 700))
+        level = LabelLevel.SILVER if rng.random() < 0.1 else LabelLevel.BRONZE
+        labels.append(Label(cluster=cluster, level=level, awarded_on=awarded_on, valid_until=_add_years(awarded_on, 2)))
+    Label.objects.bulk_create(labels)
+
+    analyst = User.objects.filter(email="analyst@centramo.example").first()
+    by_code = {cluster.code: cluster for cluster in clusters}
+    memberships = [
+        ClusterMembership(
+            cluster=by_code[code],
+            user=user,
+            role=MembershipRole.MANAGER,
+            status=MembershipStatus.APPROVED,
+            decided_by=analyst,
+            decided_at=timezone.now(),
+        )
+        for user in User.objects.filter(email__in=list(MANAGERS))
+        for code in [MANAGERS[user.email]]
+    ]
+    ClusterMembership.objects.bulk_create(memberships)
+    return len(editions) + len(clusters) + len(results) + len(scores) + len(labels) + len(memberships)

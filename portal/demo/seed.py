@@ -21,6 +21,7 @@ from portal.demo import content as demo
 from portal.demo.mobility import seed_mobility
 from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX
 from portal.demo.training import seed_training
+from portal.demo.visits import seed_visits
 from portal.models import User
 from portal.roles import ANALYSTS, EDITORS, TRAINERS
 
@@ -104,6 +105,7 @@ def seed():
         created = seed_users()
         created += seed_site()
         created += seed_mobility()
+        created += seed_visits()
         created += seed_training()
     return created
 

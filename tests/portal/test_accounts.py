@@ -151,3 +151,16 @@ def test_password_reset_email_goes_out_in_users_preferred_language(client, djang
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["analyst@centramo.example"]
     assert "hasła" in mail.outbox[0].subject + mail.outbox[0].body
+
+
+def test_cluster_manager_lands_on_dashboard_after_login(client):
+    response = client.post("/cs/accounts/login/", {"login": "manager.cz@centramo.example", "password": "centramo-demo"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/cs/dashboard/"
+
+
+def test_participant_lands_on_profile_after_login(client):
+    response = client.post("/hr/accounts/login/", {"login": "participant@centramo.example", "password": "centramo-demo"})
+
+    assert response["Location"] == "/hr/accounts/profile/"

@@ -1,0 +1,289 @@
+"""Reads of clusters, benchmark results and labels (DESIGN.md 4.1).
+
+Every function returns data with its relations already loaded, so a page that
+uses it runs a fixed number of queries whatever the amount of data.
+"""
+
+import datetime
+import statistics
+from collections import defaultdict
+
+from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from mobility.models import (
+    BenchmarkEdition,
+    BenchmarkResult,
+    Cluster,
+    ClusterMembership,
+    Dimension,
+    Indicator,
+    Label,
+    MembershipRole,
+    MembershipStatus,
+    Rating,
+    Score,
+)
+from portal.roles import ANALYSTS, in_group
+
+# Groups smaller than this are never shown in public statistics (DESIGN.md 4.1).
+MIN_GROUP_SIZE = 5
+
+RESULT_ORDER = (F("edition__date").desc(nulls_last=True), "-edition__name", "-pk")
+
+
+def is_analyst(user):
+    return user.is_authenticated and (user.is_superuser or in_group(user, ANALYSTS))
+
+
+def _scores_prefetch():
+    return Prefetch(
+        "scores",
+        queryset=Score.objects.select_related("indicator__dimension").order_by(
+            "indicator__dimension__position", "indicator__dimension__code", "indicator__position", "indicator__code"
+        ),
+    )
+
+
+def results_of(*, cluster):
+    """The cluster's results, newest edition first, with their scores loaded."""
+    return (
+        BenchmarkResult.objects.filter(cluster=cluster)
+        .select_related("edition", "cluster")
+        .prefetch_related(_scores_prefetch())
+        .order_by(*RESULT_ORDER)
+    )
+
+
+def latest_result(*, cluster):
+    """The cluster's most recent result (scores, indicators and dimensions loaded), or None."""
+    return results_of(cluster=cluster).first()
+
+
+def latest_two_results(*, cluster):
+    """(latest, previous) results of the cluster; either may be None."""
+    results = list(results_of(cluster=cluster)[:2])
+    results += [None] * (2 - len(results))
+    return results[0], results[1]
+
+
+def managed_clusters(*, user):
+    """Clusters the user manages (approved manager membership)."""
+    if not user.is_authenticated:
+        return Cluster.objects.none()
+    return Cluster.objects.filter(
+        memberships__user=user,
+        memberships__role=MembershipRole.MANAGER,
+        memberships__status=MembershipStatus.APPROVED,
+    ).distinct()
+
+
+def is_manager_of(*, user, cluster):
+    return (
+        user.is_authenticated
+        and ClusterMembership.objects.filter(
+            user=user, cluster=cluster, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
+        ).exists()
+    )
+
+
+def can_see_results(*, user, cluster):
+    """Approved managers of this cluster, benchmark analysts and superusers."""
+    if not user.is_authenticated:
+        return False
+    return is_analyst(user) or is_manager_of(user=user, cluster=cluster)
+
+
+def weak_points(*, result):
+    """The result's red scores, then its yellow ones, each in indicator order."""
+    scores = [score for score in result.scores.all() if score.rating in (Rating.RED, Rating.YELLOW)]
+    return sorted(scores, key=lambda score: (score.rating, _indicator_key(score.indicator)))
+
+
+def _indicator_key(indicator):
+    return (indicator.dimension.position, indicator.dimension.code, indicator.position, indicator.code)
+
+
+def dimension_levels(*, result):
+    """{dimension_code: mean level (0 red .. 2 green)} of one result."""
+    levels = defaultdict(list)
+    for score in result.scores.all():
+        levels[score.indicator.dimension.code].append(score.rating)
+    return {code: sum(values) / len(values) for code, values in levels.items()}
+
+
+def network_median_by_dimension(*, edition):
+    """{dimension_code: median over the edition's clusters of their mean level in that dimension}."""
+    rows = (
+        Score.objects.filter(result__edition=edition)
+        .values("result_id", "indicator__dimension__code")
+        .annotate(level=Avg("rating"))
+        .order_by()
+    )
+    levels = defaultdict(list)
+    for row in rows:
+        levels[row["indicator__dimension__code"]].append(float(row["level"]))
+    return {code: statistics.median(values) for code, values in levels.items()}
+
+
+def changes_between(*, result, previous):
+    """(improved, declined): lists of (indicator, previous rating, current rating)."""
+    if result is None or previous is None:
+        return [], []
+    before = {score.indicator_id: score.rating for score in previous.scores.all()}
+    improved, declined = [], []
+    for score in result.scores.all():
+        old = before.get(score.indicator_id)
+        if old is None or old == score.rating:
+            continue
+        change = (score.indicator, Rating(old), Rating(score.rating))
+        (improved if score.rating > old else declined).append(change)
+    return improved, declined
+
+
+def indicator_set():
+    """Dimensions in order, each with its indicators loaded."""
+    return Dimension.objects.prefetch_related(
+        Prefetch("indicators", queryset=Indicator.objects.order_by("position", "code"))
+    ).order_by("position", "code")
+
+
+# --- Public directory ------------------------------------------------------
+
+
+def _current_label_prefetch(today):
+    return Prefetch("labels", queryset=Label.objects.order_by("-valid_until", "-awarded_on"), to_attr="label_list")
+
+
+def public_clusters(*, search="", country="", sector="", label="", valid_only=False, today=None):
+    """Public clusters matching the directory filters, labels loaded (`label_list`, newest first)."""
+    today = today or timezone.localdate()
+    clusters = Cluster.objects.filter(is_public=True)
+    if search:
+        clusters = clusters.filter(
+            Q(name__icontains=search)
+            | Q(code__icontains=search)
+            | Q(region__icontains=search)
+            | Q(sector__icontains=search)
+        )
+    if country:
+        clusters = clusters.filter(country=country)
+    if sector:
+        clusters = clusters.filter(sector=sector)
+    if label or valid_only:
+        labels = Label.objects.filter(cluster=OuterRef("pk"))
+        if label:
+            labels = labels.filter(level=label)
+        if valid_only:
+            labels = labels.filter(valid_until__gte=today)
+        clusters = clusters.filter(Exists(labels))
+    return clusters.prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
+
+
+def directory_facets():
+    """Countries and sectors present among public clusters, for the filter form."""
+    public = Cluster.objects.filter(is_public=True)
+    countries = list(public.order_by("country").values_list("country", flat=True).distinct())
+    sectors = list(public.exclude(sector="").order_by("sector").values_list("sector", flat=True).distinct())
+    return countries, sectors
+
+
+def public_cluster(*, code):
+    """One public cluster by code with its labels (`label_list`), or None."""
+    return (
+        Cluster.objects.filter(is_public=True, code=code)
+        .prefetch_related(_current_label_prefetch(timezone.localdate()))
+        .first()
+    )
+
+
+# --- Statistics ------------------------------------------------------------
+
+
+def editions_with_results():
+    return (
+        BenchmarkEdition.objects.filter(results__isnull=False)
+        .distinct()
+        .order_by(F("date").desc(nulls_last=True), "-name")
+    )
+
+
+def network_statistics(*, edition):
+    """Share of red/yellow/green per dimension, overall and by country, for one edition.
+
+    Returns {"dimensions": [...], "countries": [...]} where each dimension has
+    `overall` and `by_country` groups: {"key", "clusters", "red", "yellow", "green"}
+    with shares in percent, or `suppressed=True` for groups under MIN_GROUP_SIZE clusters.
+    """
+    dimensions = list(Dimension.objects.order_by("position", "code"))
+    rows = (
+        Score.objects.filter(result__edition=edition)
+        .values("indicator__dimension_id", "result__cluster__country", "rating")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    cluster_counts = dict(
+        BenchmarkResult.objects.filter(edition=edition)
+        .values("cluster__country")
+        .annotate(n=Count("cluster_id", distinct=True))
+        .order_by()
+        .values_list("cluster__country", "n")
+    )
+    counts = defaultdict(lambda: [0, 0, 0])
+    for row in rows:
+        counts[(row["indicator__dimension_id"], row["result__cluster__country"])][row["rating"]] += row["n"]
+        counts[(row["indicator__dimension_id"], None)][row["rating"]] += row["n"]
+    total_clusters = sum(cluster_counts.values())
+    countries = sorted(cluster_counts)
+
+    def group(key, dimension_id, clusters):
+        red, yellow, green = counts[(dimension_id, key)]
+        total = red + yellow + green
+        if clusters < MIN_GROUP_SIZE or not total:
+            return {"key": key, "clusters": clusters, "suppressed": True}
+        return {
+            "key": key,
+            "clusters": clusters,
+            "suppressed": False,
+            "red": round(100 * red / total, 1),
+            "yellow": round(100 * yellow / total, 1),
+            "green": round(100 * green / total, 1),
+        }
+
+    return {
+        "countries": countries,
+        "clusters": total_clusters,
+        "dimensions": [
+            {
+                "dimension": dimension,
+                "overall": group(None, dimension.pk, total_clusters),
+                "by_country": [group(country, dimension.pk, cluster_counts[country]) for country in countries],
+            }
+            for dimension in dimensions
+        ],
+    }
+
+
+# --- Analysts ---------------------------------------------------------------
+
+
+def labels_expiring(*, within_days=183, today=None):
+    """Labels still valid today that expire within the given number of days, soonest first."""
+    today = today or timezone.localdate()
+    return (
+        Label.objects.filter(valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=within_days))
+        .select_related("cluster")
+        .order_by("valid_until", "cluster__code")
+    )
+
+
+def pending_requests_for(*, user):
+    """Manager requests the user may decide: for analysts all of them, else those of clusters they manage."""
+    requests = ClusterMembership.objects.filter(status=MembershipStatus.REQUESTED).select_related("cluster", "user")
+    if not is_analyst(user):
+        requests = requests.filter(cluster__in=managed_clusters(user=user))
+    return requests.order_by("created_at", "pk")
+
+
+def memberships_of(*, user):
+    return ClusterMembership.objects.filter(user=user).select_related("cluster").order_by("cluster__name")

@@ -1,0 +1,130 @@
+"""Writes for clusters and memberships (DESIGN.md 4.1, 5).
+
+Every service runs in one transaction, validates before saving and queues its
+e-mails in that transaction (portal.emails), so a rolled-back change sends nothing.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mobility.models import ClusterMembership, MembershipRole, MembershipStatus
+from mobility.queries import is_analyst, is_manager_of
+from portal.emails import send_templated_email
+from portal.models import User
+
+
+def _mail(*, to_user, template, context):
+    """Queue one of our e-mails; links in it are absolute (the portal's base URL)."""
+    send_templated_email(
+        to_user=to_user,
+        template=f"mobility/email/{template}",
+        context={"site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), **context},
+    )
+
+
+def can_decide_membership(*, user, cluster):
+    """An approved manager of that cluster, an analyst or a superuser."""
+    return is_analyst(user) or is_manager_of(user=user, cluster=cluster)
+
+
+def _deciders(cluster):
+    """Who is told about a request: the cluster's approved managers, else the analysts."""
+    managers = list(
+        User.objects.filter(
+            cluster_memberships__cluster=cluster,
+            cluster_memberships__role=MembershipRole.MANAGER,
+            cluster_memberships__status=MembershipStatus.APPROVED,
+            is_active=True,
+        )
+    )
+    if managers:
+        return managers
+    from portal.roles import ANALYSTS
+
+    return list(User.objects.filter(groups__name=ANALYSTS, is_active=True).order_by("pk"))
+
+
+@transaction.atomic
+def request_membership(*, cluster, user, message=""):
+    """Ask to become a manager of a cluster.
+
+    Side effects: creates (or renews a declined) membership request, e-mails the
+    requester a receipt and the cluster's approved managers (or, when it has
+    none, the analysts) the request.
+    """
+    membership = ClusterMembership.objects.select_for_update().filter(cluster=cluster, user=user).first()
+    if membership is not None and membership.status == MembershipStatus.APPROVED:
+        raise ValidationError(_("You are already a manager of this cluster."))
+    if membership is not None and membership.status == MembershipStatus.REQUESTED:
+        raise ValidationError(_("Your request for this cluster is already waiting for a decision."))
+    if membership is None:
+        membership = ClusterMembership(cluster=cluster, user=user)
+    membership.role = MembershipRole.MANAGER
+    membership.status = MembershipStatus.REQUESTED
+    membership.decided_by = None
+    membership.decided_at = None
+    membership.full_clean()
+    membership.save()
+    _mail(
+        to_user=user,
+        template="membership_request_received",
+        context={"membership": membership, "cluster": cluster},
+    )
+    for decider in _deciders(cluster):
+        _mail(
+            to_user=decider,
+            template="membership_requested",
+            context={"membership": membership, "cluster": cluster, "requester": user, "message": message},
+        )
+    return membership
+
+
+@transaction.atomic
+def decide_membership(*, membership, by, approve):
+    """Approve or decline a pending request.
+
+    Side effects: sets the status, who decided and when; e-mails the requester
+    and the person who decided.
+    """
+    membership = ClusterMembership.objects.select_for_update().select_related("cluster", "user").get(pk=membership.pk)
+    if not can_decide_membership(user=by, cluster=membership.cluster) or membership.user_id == by.pk:
+        raise PermissionDenied
+    if membership.status != MembershipStatus.REQUESTED:
+        raise ValidationError(_("This request has already been decided."))
+    membership.status = MembershipStatus.APPROVED if approve else MembershipStatus.DECLINED
+    membership.decided_by = by
+    membership.decided_at = timezone.now()
+    membership.full_clean()
+    membership.save()
+    context = {"membership": membership, "cluster": membership.cluster, "decider": by, "approved": approve}
+    _mail(to_user=membership.user, template="membership_decided", context=context)
+    _mail(to_user=by, template="membership_decision_made", context=context)
+    return membership
+
+
+@transaction.atomic
+def assign_manager(*, cluster, user, by):
+    """An analyst makes a user an approved manager of a cluster directly.
+
+    Side effects: creates or approves the membership and e-mails the new manager.
+    """
+    if not is_analyst(by):
+        raise PermissionDenied
+    membership, _created = ClusterMembership.objects.select_for_update().get_or_create(
+        cluster=cluster, user=user, defaults={"role": MembershipRole.MANAGER}
+    )
+    membership.role = MembershipRole.MANAGER
+    membership.status = MembershipStatus.APPROVED
+    membership.decided_by = by
+    membership.decided_at = timezone.now()
+    membership.full_clean()
+    membership.save()
+    _mail(
+        to_user=user,
+        template="membership_decided",
+        context={"membership": membership, "cluster": cluster, "decider": by, "approved": True},
+    )
+    return membership

@@ -1,0 +1,287 @@
+import csv
+import functools
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.defaults import page_not_found
+from django_countries import countries
+
+from mobility import charts, queries
+from mobility.forms import DirectoryFilterForm, MembershipDecisionForm, MembershipRequestForm
+from mobility.models import Cluster, Rating
+from mobility.services import decide_membership, request_membership
+from mobility.visit_queries import open_offers_for
+
+PAGE_SIZE = 20
+RATING_CLASSES = {Rating.RED: "red", Rating.YELLOW: "yellow", Rating.GREEN: "green"}
+# Spreadsheet programs run cells starting with these characters as formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --- Public pages ----------------------------------------------------------------
+
+
+def directory(request):
+    country_codes, sectors = queries.directory_facets()
+    form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, sectors=sectors)
+    page = Paginator(queries.public_clusters(**form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for cluster in page:
+        cluster.current_label = cluster.label_list[0] if cluster.label_list else None
+    return render(request, "mobility/directory.html", {"form": form, "clusters": page, "today": today})
+
+
+def cluster_profile(request, code):
+    cluster = queries.public_cluster(code=code)
+    if cluster is None:
+        raise Http404
+    return render(
+        request,
+        "mobility/cluster_profile.html",
+        {
+            "cluster": cluster,
+            "labels": cluster.label_list,
+            "today": timezone.localdate(),
+            "offers": open_offers_for(cluster=cluster),
+        },
+    )
+
+
+def statistics(request, edition=None):
+    editions = list(queries.editions_with_results())
+    if edition is None:
+        current = editions[0] if editions else None
+    else:
+        current = next((item for item in editions if item.name == edition), None)
+        if current is None:
+            raise Http404
+    context = {"editions": editions, "edition": current, "min_group": queries.MIN_GROUP_SIZE}
+    if current is not None:
+        stats = queries.network_statistics(edition=current)
+        dimensions = []
+        for item in stats["dimensions"]:
+            groups = [{**item["overall"], "label": _("All countries")}] + [
+                {**group, "label": countries.name(group["key"])} for group in item["by_country"]
+            ]
+            dimensions.append({"dimension": item["dimension"], "groups": groups, "chart": charts.share_chart(groups)})
+        context.update(stats=stats, dimensions=dimensions)
+    return render(request, "mobility/statistics.html", context)
+
+
+# --- Confidential results ----------------------------------------------------------
+
+
+def confidential(view):
+    """Only the cluster's approved managers, analysts and superusers; anonymous visitors log in,
+    everyone else gets 404 whatever the code. Nothing here may be cached by shared caches."""
+
+    @functools.wraps(view)
+    def wrapper(request, code, *args, **kwargs):
+        if not request.user.is_authenticated:
+            response = redirect_to_login(request.get_full_path())
+        else:
+            try:
+                cluster = Cluster.objects.filter(code=code).first()
+                if cluster is None or not queries.can_see_results(user=request.user, cluster=cluster):
+                    raise Http404
+                response = view(request, cluster, *args, **kwargs)
+            except Http404 as error:
+                response = page_not_found(request, error)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    return wrapper
+
+
+def _results_context(cluster):
+    latest, previous = queries.latest_two_results(cluster=cluster)
+    context = {"cluster": cluster, "result": latest, "previous": previous}
+    if latest is None:
+        return context
+    medians = queries.network_median_by_dimension(edition=latest.edition)
+    levels = queries.dimension_levels(result=latest)
+    groups = []
+    for score in latest.scores.all():
+        dimension = score.indicator.dimension
+        if not groups or groups[-1]["dimension"].pk != dimension.pk:
+            groups.append({"dimension": dimension, "scores": []})
+        score.css = RATING_CLASSES[score.rating]
+        groups[-1]["scores"].append(score)
+    rows = []
+    for group in groups:
+        code = group["dimension"].code
+        group["level"] = charts.percent_of_maximum(levels.get(code))
+        group["median"] = charts.percent_of_maximum(medians.get(code))
+        rows.append((str(group["dimension"].name), levels.get(code), medians.get(code)))
+    improved, declined = queries.changes_between(result=latest, previous=previous)
+    context.update(
+        groups=groups,
+        chart=charts.dimension_chart(rows),
+        weak_points=queries.weak_points(result=latest),
+        improved=improved,
+        declined=declined,
+    )
+    return context
+
+
+@confidential
+def results(request, cluster):
+    return render(request, "mobility/results.html", _results_context(cluster))
+
+
+@confidential
+def results_print(request, cluster):
+    return render(request, "mobility/results.html", {**_results_context(cluster), "printable": True})
+
+
+@confidential
+def results_chart(request, cluster):
+    context = _results_context(cluster)
+    if context["result"] is None:
+        raise Http404
+    return render(request, "mobility/results_chart.svg", context, content_type="image/svg+xml")
+
+
+def _neutralise(value):
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+EXPORT_HEADER = [
+    "cluster_code",
+    "cluster_name",
+    "country",
+    "edition",
+    "benchmarked_on",
+    "dimension",
+    "indicator",
+    "indicator_name",
+    "rating",
+    "value",
+]
+
+
+def _export_rows(cluster):
+    yield EXPORT_HEADER
+    for result in reversed(list(queries.results_of(cluster=cluster))):
+        for score in result.scores.all():
+            yield [
+                _neutralise(cluster.code),
+                _neutralise(cluster.name),
+                str(cluster.country),
+                _neutralise(result.edition.name),
+                result.benchmarked_on.isoformat() if result.benchmarked_on else "",
+                score.indicator.dimension.code,
+                score.indicator.code,
+                _neutralise(str(score.indicator.name)),
+                RATING_CLASSES[score.rating],
+                score.value,
+            ]
+
+
+@confidential
+def results_csv(request, cluster):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in _export_rows(cluster):
+        writer.writerow(["" if cell is None else cell for cell in row])
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="results-{cluster.pk}.csv"'
+    return response
+
+
+@confidential
+def results_xlsx(request, cluster):
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Results"))
+    for row in _export_rows(cluster):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    response = HttpResponse(
+        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="results-{cluster.pk}.xlsx"'
+    return response
+
+
+# --- Memberships -----------------------------------------------------------------------
+
+
+@login_required
+def my_clusters(request):
+    user = request.user
+    context = {
+        "memberships": queries.memberships_of(user=user),
+        "pending": queries.pending_requests_for(user=user),
+        "is_analyst": queries.is_analyst(user),
+    }
+    response = render(request, "mobility/my_clusters.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def request_membership_view(request):
+    form = MembershipRequestForm(request.POST or None, initial={"cluster": request.GET.get("cluster")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_membership(
+                cluster=form.cleaned_data["cluster"], user=request.user, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Your request has been sent. You will receive an e-mail when it has been decided.")
+            )
+            return redirect("mobility:my_clusters")
+    return render(request, "mobility/request_membership.html", {"form": form})
+
+
+@login_required
+def membership_requests(request):
+    response = render(
+        request,
+        "mobility/membership_requests.html",
+        {"pending": queries.pending_requests_for(user=request.user), "form": MembershipDecisionForm()},
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def decide_membership_view(request, pk):
+    membership = get_object_or_404(queries.pending_requests_for(user=request.user), pk=pk)
+    form = MembershipDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether to approve or decline the request."))
+        return redirect("mobility:membership_requests")
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        decide_membership(membership=membership, by=request.user, approve=approve)
+    except (PermissionDenied, ValidationError):
+        raise Http404 from None
+    if approve:
+        messages.success(request, _("%(user)s is now a manager of %(cluster)s.") % _names(membership))
+    else:
+        messages.success(request, _("The request of %(user)s for %(cluster)s was declined.") % _names(membership))
+    return redirect("mobility:membership_requests")
+
+
+def _names(membership):
+    return {"user": membership.user.get_full_name() or membership.user.email, "cluster": membership.cluster.name}

@@ -1,0 +1,109 @@
+"""iCalendar (RFC 5545/5546) for study visits: invitations by e-mail and personal-feed events.
+
+A visit is an all-day event from the offer's first to its last day (DTEND is
+the day after, as RFC 5545 requires for dates, so no VTIMEZONE is needed). Its
+UID is stable per booking; SEQUENCE is `booking.sequence`, which every change
+of the calendar entry raises (see `mobility.visits`). The host's manager who
+accepted is the ORGANIZER, the visiting cluster's managers are ATTENDEEs.
+"""
+
+import datetime
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress
+
+from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus, StudyVisitBooking
+
+PRODID = "-//Centramo//Study visits//EN"
+UID_DOMAIN = "visits.centramo"
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+
+
+def booking_uid(booking):
+    return f"study-visit-{booking.pk}@{UID_DOMAIN}"
+
+
+def mimetype(method):
+    """The MIME type of an invitation; its `method` parameter must match the calendar's METHOD."""
+    return f"text/calendar; method={method}"
+
+
+def _address(user, *, role=None):
+    name = user.get_full_name() or user.email
+    if role is None:
+        return vCalAddress.new(f"mailto:{user.email}", cn=name)
+    return vCalAddress.new(f"mailto:{user.email}", cn=name, role=role, partstat="NEEDS-ACTION", rsvp=False)
+
+
+def _utc(moment):
+    return moment.astimezone(datetime.UTC).replace(microsecond=0)
+
+
+def visit_event(*, booking, organizer=None, attendees=(), cancelled=False, url=""):
+    """One VEVENT for the visit of `booking` (its offer and both clusters loaded)."""
+    offer = booking.offer
+    event = Event.new(
+        uid=booking_uid(booking),
+        stamp=_utc(timezone.now()),
+        start=offer.starts_on,
+        end=offer.ends_on + datetime.timedelta(days=1),
+        # Titles are the offer's in the active language (the recipient's, see send_templated_email callers).
+        summary=f"{offer.title} ({offer.cluster.name})",
+        description=f"{offer.cluster.name} - {booking.cluster.name}\n\n{offer.programme}",
+        location=offer.place,
+        url=url or None,
+        sequence=booking.sequence,
+        status="CANCELLED" if cancelled else "CONFIRMED",
+        last_modified=_utc(booking.updated_at or timezone.now()),
+        organizer=_address(organizer) if organizer is not None else None,
+        attendees=[_address(user, role="REQ-PARTICIPANT") for user in attendees] or None,
+    )
+    return event
+
+
+def to_ical(events, *, method=None, name="Centramo study visit"):
+    calendar = Calendar.new(prodid=PRODID, method=method, name=name)
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical().decode()
+
+
+def invitation(*, booking, organizer, attendees, method, url=""):
+    """An e-mail attachment dict (filename, content, mimetype) with METHOD:REQUEST or METHOD:CANCEL."""
+    event = visit_event(booking=booking, organizer=organizer, attendees=attendees, cancelled=method == CANCEL, url=url)
+    return {
+        "filename": "invite.ics" if method == REQUEST else "cancel.ics",
+        "content": to_ical([event], method=method),
+        "mimetype": mimetype(method),
+    }
+
+
+def booking_calendar(*, booking, url=""):
+    """A plain download (no METHOD) of one accepted visit, for the booking page."""
+    return to_ical([visit_event(booking=booking, cancelled=booking.status == BookingStatus.CANCELLED, url=url)])
+
+
+def visit_events_for_user(*, user, request=None):
+    """Accepted (and completed) visits of every cluster the user manages, as host or as visitor.
+
+    For the personal calendar feed: `training.calendars.register_personal_event_provider(visit_events_for_user)`.
+    """
+    if not user.is_authenticated:
+        return []
+    managed = ClusterMembership.objects.filter(
+        user=user, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
+    ).values("cluster_id")
+    visits = (
+        StudyVisitBooking.objects.filter(status__in=[BookingStatus.ACCEPTED, BookingStatus.COMPLETED])
+        .filter(Q(cluster_id__in=managed) | Q(offer__cluster_id__in=managed))
+        .select_related("offer__cluster", "cluster")
+        .order_by("offer__starts_on", "pk")
+    )
+    events = []
+    for booking in visits:
+        url = reverse("visits:booking", args=[booking.pk])
+        events.append(visit_event(booking=booking, url=request.build_absolute_uri(url) if request else ""))
+    return events

@@ -1,0 +1,202 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from mobility.models import Cluster, Label
+from tests.helpers import count_queries
+from tests.mobility import cluster_factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, lang="en", **kwargs):
+    with translation.override(lang):
+        return reverse(f"mobility:{name}", kwargs=kwargs)
+
+
+def today():
+    return timezone.localdate()
+
+
+def test_directory_lists_demo_clusters_in_every_language(client):
+    for lang in ("en", "cs", "tr"):
+        response = client.get(url("directory", lang))
+        assert response.status_code == 200
+        assert response.context["clusters"].paginator.count == 60
+    assert url("directory", "cs") == "/cs/clusters/"
+
+
+def test_directory_search_finds_by_name_and_code(client):
+    response = client.get(url("directory"), {"q": "Bohemian Food"})
+    assert [cluster.code for cluster in response.context["clusters"]] == ["CZ-001"]
+    response = client.get(url("directory"), {"q": "sk-001"})
+    assert [cluster.code for cluster in response.context["clusters"]] == ["SK-001"]
+
+
+def test_directory_filters_by_country_and_sector(client):
+    response = client.get(url("directory"), {"country": "HR"})
+    assert response.context["clusters"].paginator.count == 9
+    response = client.get(url("directory"), {"country": "HR", "sector": "Wood and furniture"})
+    codes = [cluster.code for cluster in response.context["clusters"]]
+    assert "HR-001" in codes
+    assert all(Cluster.objects.get(code=code).sector == "Wood and furniture" for code in codes)
+
+
+def test_directory_filters_by_label_and_validity(client):
+    valid = f.cluster(name="Valid Label Cluster")
+    expired = f.cluster(name="Expired Label Cluster")
+    f.label(valid, level="gold", awarded_on=today() - datetime.timedelta(days=10), valid_until=today())
+    f.label(expired, level="gold", awarded_on=datetime.date(2010, 1, 1), valid_until=datetime.date(2012, 1, 1))
+    response = client.get(url("directory"), {"label": "gold", "q": "Label Cluster"})
+    assert [cluster.name for cluster in response.context["clusters"]] == [
+        "Expired Label Cluster",
+        "Valid Label Cluster",
+    ]
+    response = client.get(url("directory"), {"label": "gold", "valid": "on", "q": "Label Cluster"})
+    assert [cluster.name for cluster in response.context["clusters"]] == ["Valid Label Cluster"]
+    html = client.get(url("directory"), {"q": "Label Cluster"}).content.decode()
+    assert "Gold label, expired on" in html
+    assert "Gold label, valid until" in html
+
+
+def test_directory_ignores_invalid_filters(client):
+    response = client.get(url("directory"), {"country": "XX", "label": "platinum", "page": "abc"})
+    assert response.status_code == 200
+    assert response.context["clusters"].paginator.count == 60
+
+
+def test_directory_hides_private_clusters(client):
+    f.cluster(name="Hidden Zeta Cluster", is_public=False)
+    response = client.get(url("directory"), {"q": "Hidden Zeta"})
+    assert response.context["clusters"].paginator.count == 0
+    hidden = Cluster.objects.get(name="Hidden Zeta Cluster")
+    assert client.get(url("cluster", code=hidden.code)).status_code == 404
+
+
+def test_directory_paginates(client):
+    response = client.get(url("directory"), {"page": 3})
+    assert response.context["clusters"].number == 3
+    assert len(response.context["clusters"]) == 20
+
+
+def test_directory_query_count_does_not_grow(client):
+    f.cluster(name="Omega Count 0")
+    Label.objects.create(
+        cluster=Cluster.objects.get(name="Omega Count 0"), level="bronze", awarded_on=today(), valid_until=today()
+    )
+    one = count_queries(client, url("directory") + "?q=Omega+Count")
+    for number in range(1, 30):
+        cluster = f.cluster(name=f"Omega Count {number}")
+        f.label(cluster, awarded_on=today(), valid_until=today())
+    assert count_queries(client, url("directory") + "?q=Omega+Count") == one
+
+
+def test_profile_shows_public_facts_and_no_scores(client):
+    html = client.get(url("cluster", code="CZ-001")).content.decode()
+    assert "Bohemian Food Cluster" in html
+    assert "Food and agriculture" in html
+    assert "Central Bohemia" in html
+    assert "https://www.bohemian-food-cluster.example" in html
+    for word in ("red (needs", "yellow (good", "green (excellent", "Network median", "Weak points"):
+        assert word not in html
+
+
+def test_profile_description_is_translated_with_english_fallback(client):
+    czech = client.get(url("cluster", "cs", code="CZ-001")).content.decode()
+    assert "Zemědělci, zpracovatelé potravin" in czech
+    polish_for_slovak_cluster = client.get(url("cluster", "pl", code="SK-001")).content.decode()
+    assert "Suppliers of the four car plants" in polish_for_slovak_cluster
+
+
+def test_profile_shows_expired_labels_as_expired(client):
+    cluster = f.cluster(name="Label History Cluster")
+    f.label(cluster, awarded_on=datetime.date(2012, 1, 1), valid_until=datetime.date(2014, 1, 1))
+    f.label(cluster, level="silver", awarded_on=today(), valid_until=today() + datetime.timedelta(days=700))
+    html = client.get(url("cluster", code=cluster.code)).content.decode()
+    assert "Bronze label, expired on" in html
+    assert "Silver label, valid until" in html
+
+
+def test_profile_unknown_code_is_404(client):
+    assert client.get(url("cluster", code="NOPE-1")).status_code == 404
+
+
+def test_profile_query_count_does_not_grow_with_labels(client):
+    cluster = f.cluster(name="Many Labels")
+    f.label(cluster, awarded_on=datetime.date(2000, 1, 1), valid_until=datetime.date(2002, 1, 1))
+    one = count_queries(client, url("cluster", code=cluster.code))
+    for year in range(2001, 2030):
+        f.label(cluster, awarded_on=datetime.date(year, 1, 1), valid_until=datetime.date(year + 2, 1, 1))
+    assert count_queries(client, url("cluster", code=cluster.code)) == one
+
+
+def test_statistics_shows_latest_edition_with_charts_and_tables(client):
+    response = client.get(url("statistics"))
+    assert response.context["edition"].name == "2014"
+    html = response.content.decode()
+    assert html.count('<svg class="chart"') == 6
+    assert html.count("<table") == 6
+    assert "Financing of cluster management" in html
+    assert "All countries" in html
+
+
+def test_statistics_shares_add_up(client):
+    response = client.get(url("statistics_edition", edition="2012"))
+    for item in response.context["stats"]["dimensions"]:
+        overall = item["overall"]
+        assert overall["suppressed"] is False
+        assert overall["clusters"] == 52
+        assert abs(overall["red"] + overall["yellow"] + overall["green"] - 100) < 0.2
+
+
+def test_statistics_suppresses_groups_under_five(client):
+    edition = f.edition("Small")
+    for _number in range(4):
+        f.result(f.cluster(country="DE"), edition, default=2)
+    for number in range(5):
+        f.result(f.cluster(country="AT"), edition, default=0 if number < 2 else 1)
+    response = client.get(url("statistics_edition", edition="Small"))
+    dimension = response.context["stats"]["dimensions"][0]
+    by_country = {group["key"]: group for group in dimension["by_country"]}
+    assert by_country["DE"] == {"key": "DE", "clusters": 4, "suppressed": True}
+    assert (by_country["AT"]["red"], by_country["AT"]["yellow"], by_country["AT"]["green"]) == (40.0, 60.0, 0.0)
+    assert dimension["overall"]["clusters"] == 9
+    html = response.content.decode()
+    assert "Not shown: fewer than 5 clusters." in html
+    # The suppressed country's figures appear nowhere on the page.
+    assert "100.0 %" not in html
+
+
+def test_statistics_unknown_edition_is_404(client):
+    assert client.get(url("statistics_edition", edition="1999")).status_code == 404
+
+
+def test_statistics_query_count_does_not_grow(client):
+    edition = f.edition("Count")
+    f.result(f.cluster(), edition)
+    one = count_queries(client, url("statistics_edition", edition="Count"))
+    for _number in range(29):
+        f.result(f.cluster(country="PL"), edition)
+    assert count_queries(client, url("statistics_edition", edition="Count")) == one
+
+
+def test_public_pages_never_show_scores(client):
+    for page in (url("directory"), url("cluster", code="CZ-001"), url("statistics")):
+        html = client.get(page).content.decode()
+        assert not re.search(r"light--(red|yellow|green)", html)
+        assert "results/" not in html
+
+
+def test_profile_links_results_only_for_those_who_may_see_them(client):
+    cluster = f.cluster(name="Linked Cluster")
+    results = url("results", code=cluster.code)
+    assert results not in client.get(url("cluster", code=cluster.code)).content.decode()
+    client.force_login(f.user())
+    assert results not in client.get(url("cluster", code=cluster.code)).content.decode()
+    client.force_login(f.manager(cluster))
+    assert results in client.get(url("cluster", code=cluster.code)).content.decode()
+    client.force_login(f.user(role="analyst"))
+    assert results in client.get(url("cluster", code=cluster.code)).content.decode()

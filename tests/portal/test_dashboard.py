@@ -1,0 +1,240 @@
+"""The cluster manager's dashboard (DESIGN.md 4.7)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, StudyVisitOffer, VisitReport
+from portal.demo.visits import MARKER, seed_visits
+from portal.models import User
+from tests.helpers import add_story, practice_index
+from tests.mobility import visit_factories as factories
+from tests.mobility.visit_factories import G, R, Y
+from tests.training import factories as training
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/dashboard/"
+SECTOR = "Visit testing"
+
+
+def visitor_and_host():
+    visitor = factories.cluster(
+        country="CZ", sector=SECTOR, languages=["de"], ratings={"FIN.2": R, "GOV.5": Y, "SRV.1": G}
+    )
+    # Same sector, a common language and an open offer: the host outranks any demo cluster.
+    host = factories.cluster(
+        name="Dashboard Host Cluster",
+        country="AT",
+        sector=SECTOR,
+        languages=["de"],
+        ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G},
+    )
+    return visitor, factories.manager(visitor), host
+
+
+def codes(recommendations):
+    return [recommendation.item.code for recommendation in recommendations]
+
+
+def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendations(client):
+    visitor, manager, host = visitor_and_host()
+    # Demo offers, seminars and materials exist too: these come first (soonest, alphabetically first).
+    offer = factories.offer(host, topics=["FIN.2", "GOV.5"], title_en="Financing tour", starts_in=1, deadline_in=0)
+    fin2, gov5 = factories.indicators("FIN.2", "GOV.5")
+    seminar = training.seminar(topics=[fin2], title="Funding seminar", days_ahead=0)
+    material = training.material(topics=[gov5], title="AAA Strategy handbook")
+    topic_story = add_story(practice_index(), 9001, topics=[fin2])
+    green_story = add_story(practice_index(), 9002, cluster=host)
+    client.force_login(manager)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    fin_plan, gov_plan = response.context["plans"]
+    assert (fin_plan.score.indicator.code, gov_plan.score.indicator.code) == ("FIN.2", "GOV.5")
+    assert codes(fin_plan.peers)[0] == host.code
+    assert [str(line) for line in fin_plan.peers[0].why] == [
+        "Share of private funding: yours red, theirs green",
+        "They have an open study-visit offer on one of your weak points.",
+        "You have a language in common.",
+        "They work in the same sector.",
+    ]
+    assert fin_plan.offers[0].item == offer
+    assert str(fin_plan.offers[0].why) == (
+        "Dashboard Host Cluster invites visitors to learn about Share of private funding, where your cluster is red."
+    )
+    assert fin_plan.seminars[0].item == seminar
+    assert str(fin_plan.seminars[0].why) == "It covers Share of private funding, where your cluster is red."
+    assert gov_plan.materials[0].item == material
+    assert topic_story.pk in [rec.item.pk for rec in fin_plan.stories]
+    [green] = [rec for rec in gov_plan.stories if rec.item.pk == green_story.pk]
+    assert str(green.why).startswith("Dashboard Host Cluster is green on ")
+    html = response.content.decode()
+    assert "Financing tour" in html
+    assert "Funding seminar" in html
+    assert 'id="dimension-chart-title"' in html
+    assert 'id="dashboard-dimension-table"' in html
+
+
+def test_dashboard_two_editions_show_changes_and_targeted_indicators(client):
+    visitor, manager, host = visitor_and_host()
+    factories.result_for(
+        visitor, {"FIN.2": R, "GOV.5": R, "SRV.1": G}, edition="V-2023", date=datetime.date(2098, 1, 1)
+    )
+    # Latest (V-2024): FIN.2 still red, GOV.5 yellow (improved from red).
+    offer = factories.offer(host, starts_in=-30, deadline_in=-40)
+    booking = factories.booking(offer, visitor, by=manager, status=BookingStatus.COMPLETED)
+    factories.report(booking, actions=[("GOV.5", "Write a strategy."), ("FIN.2", "Introduce fees.")])
+    client.force_login(manager)
+
+    context = client.get(URL).context
+
+    assert [(indicator.code, old, new) for indicator, old, new in context["improved"]] == [("GOV.5", R, Y)]
+    assert context["declined"] == []
+    assert [
+        (target.indicator.code, target.source, target.before, target.after, target.improved)
+        for target in context["targets"]
+    ] == [("GOV.5", "visit", R, Y, True), ("FIN.2", "visit", R, R, False)]
+
+
+def test_dashboard_seminar_attended_counts_as_target(client):
+    visitor, manager, _host = visitor_and_host()
+    factories.result_for(visitor, {"FIN.2": R}, edition="V-2023", date=datetime.date(2098, 1, 1))
+    fin2 = factories.indicators("FIN.2")[0]
+    seminar = training.seminar(topics=[fin2], days_ahead=-20, title="Past funding seminar")
+    from training.models import Registration, RegistrationStatus
+
+    Registration.objects.create(
+        seminar_key=seminar.translation_key,
+        user=manager,
+        status=RegistrationStatus.CONFIRMED,
+        queued_at=seminar.starts_at - datetime.timedelta(days=3),
+    )
+    client.force_login(manager)
+
+    targets = client.get(URL).context["targets"]
+
+    assert [(target.indicator.code, target.source, target.title) for target in targets] == [
+        ("FIN.2", "seminar", "Past funding seminar")
+    ]
+
+
+def test_dashboard_lists_bookings_made_and_received_with_next_steps(client):
+    visitor, manager, host = visitor_and_host()
+    factories.booking(factories.offer(host), visitor, by=manager)
+    guest = factories.cluster(ratings={"FIN.2": R})
+    factories.booking(factories.offer(visitor), guest, status=BookingStatus.ACCEPTED)
+    client.force_login(manager)
+
+    context = client.get(URL).context
+
+    assert [str(booking.next_step) for booking in context["made"]] == [
+        "Wait for the host's answer, or cancel the request."
+    ]
+    assert [str(booking.next_step) for booking in context["received"]] == [
+        "Prepare the programme; the visitors have your invitation."
+    ]
+
+
+def test_dashboard_cluster_without_result(client):
+    cluster = factories.cluster()
+    client.force_login(factories.manager(cluster))
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert response.context["result"] is None
+    assert "Your cluster has no benchmark result yet." in response.content.decode()
+
+
+def test_dashboard_anonymous_is_sent_to_login(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("role", ["participant", "requested manager"])
+def test_dashboard_without_managed_cluster_is_404(client, role):
+    cluster = factories.cluster(ratings={"FIN.2": R})
+    user = factories.user() if role == "participant" else factories.manager(cluster, status=MembershipStatus.REQUESTED)
+    client.force_login(user)
+
+    assert client.get(URL).status_code == 404
+
+
+def test_dashboard_manager_cannot_open_another_clusters(client):
+    mine = factories.cluster(ratings={"FIN.2": R})
+    other = factories.cluster(ratings={"FIN.2": R})
+    client.force_login(factories.manager(mine))
+
+    assert client.get(f"{URL}?cluster={other.code}").status_code == 404
+    assert client.get(f"{URL}?cluster={mine.code}").context["cluster"] == mine
+
+
+@pytest.mark.parametrize("role", ["analyst", "superuser"])
+def test_dashboard_analyst_and_superuser_open_any_cluster(client, role):
+    cluster = factories.cluster(ratings={"FIN.2": R})
+    client.force_login(factories.analyst() if role == "analyst" else factories.user(superuser=True))
+
+    response = client.get(f"{URL}?cluster={cluster.code}")
+
+    assert response.status_code == 200
+    assert response.context["cluster"] == cluster
+    assert client.get(f"{URL}?cluster=NO-SUCH").status_code == 404
+
+
+def _dashboard_queries(client, count):
+    visitor, manager, host = visitor_and_host()
+    factories.result_for(visitor, {"FIN.2": R, "GOV.5": R}, edition="V-2023", date=datetime.date(2098, 1, 1))
+    guest = factories.cluster(ratings={"FIN.2": R})
+    guest_manager = factories.manager(guest)
+    mine = factories.offer(visitor, topics=["SRV.1"])
+    for number in range(count):
+        offer = factories.offer(host, topics=["FIN.2", "GOV.5"])
+        status = [BookingStatus.REQUESTED, BookingStatus.ACCEPTED, BookingStatus.COMPLETED][number % 3]
+        booking = factories.booking(offer, visitor, by=manager, status=status, focus=("FIN.2", "GOV.5"))
+        if status == BookingStatus.COMPLETED:
+            factories.report(booking)
+        factories.booking(mine, guest, by=guest_manager)
+    client.force_login(manager)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert len(response.context["made"]) == count
+    return len(queries)
+
+
+def test_dashboard_query_count_does_not_grow(client):
+    assert _dashboard_queries(client, 1) == _dashboard_queries(client, 30)
+
+
+def test_seed_visits_fills_the_demo_managers_dashboards_once():
+    # The session's demo seed already ran seed_visits(); a second run adds nothing.
+    again = seed_visits()
+
+    offers = StudyVisitOffer.objects.filter(place__endswith=MARKER)
+    bookings = StudyVisitBooking.objects.filter(offer__in=offers)
+    assert again == 0
+    assert offers.filter(is_open=True).values("cluster").distinct().count() >= 15
+    assert set(bookings.values_list("status", flat=True)) == set(BookingStatus.values)
+    report = VisitReport.objects.get(booking__offer__in=offers)
+    assert report.shared_with_host is True
+    assert report.actions.count() >= 1
+    assert [focus.pk for focus in bookings.get(status=BookingStatus.COMPLETED).focus_indicators.all()]
+
+
+@pytest.mark.parametrize("email", ["manager.cz@centramo.example", "manager.sk@centramo.example"])
+def test_seeded_demo_manager_dashboard_is_full(client, email):
+    client.force_login(User.objects.get(email=email))
+
+    context = client.get(URL).context
+
+    assert context["plans"]
+    assert context["made"]
+    assert context["received"]
+    assert any(plan.peers for plan in context["plans"])

@@ -1,0 +1,168 @@
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from tests.helpers import count_queries
+from tests.training import factories
+from training.models import CalendarFeedToken, SeminarPage
+from training.services import cancel_registration, register_for_seminar
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def check_rfc5545(calendar):
+    """Every event: UID, DTSTAMP in UTC, SEQUENCE, URL, LOCATION; a VTIMEZONE for every TZID."""
+    assert calendar.get_missing_tzids() == set()
+    for event in calendar.events:
+        assert str(event["UID"]).startswith("seminar-")
+        assert event.DTSTAMP.utcoffset() == datetime.timedelta(0)
+        assert "SEQUENCE" in event
+        assert str(event["URL"]).startswith("http")
+        assert str(event["LOCATION"])
+        assert event.start.tzinfo is not None
+    return calendar
+
+
+def test_seminar_ics_is_valid_and_in_venue_time_zone(client):
+    seminar = factories.seminar(time_zone="Europe/Istanbul")
+
+    calendar = check_rfc5545(parse(client.get(f"/calendar/seminars/{seminar.translation_key}.ics")))
+
+    event = calendar.events[0]
+    assert event.start.hour == 9
+    assert str(event.start.tzinfo) == "Europe/Istanbul"
+    assert [timezone.tz_name for timezone in calendar.timezones] == ["Europe/Istanbul"]
+
+
+def test_seminar_ics_uid_is_stable_across_downloads_and_translations(client):
+    english = factories.seminar()
+    hungarian = factories.seminar(lang="hu", translation_of=english, slug="magyar")
+    url = f"/calendar/seminars/{english.translation_key}.ics"
+
+    first = parse(client.get(url)).events[0]
+    second = parse(client.get(f"{url}?language=hu")).events[0]
+
+    assert first["UID"] == second["UID"]
+    assert str(second["SUMMARY"]) == hungarian.title
+
+
+def test_public_feed_lists_upcoming_seminars_once_each(client):
+    calendar = check_rfc5545(parse(client.get("/calendar/seminars.ics")))
+
+    upcoming = SeminarPage.objects.live().filter(
+        locale__language_code="en", ends_at__gte=datetime.datetime.now(datetime.UTC)
+    )
+    assert sorted(str(event["UID"]) for event in calendar.events) == sorted(
+        f"seminar-{page.translation_key}@seminars.centramo" for page in upcoming
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_countries"),
+    [("country=SK", {"SK"}), ("language=pl", {"PL"}), ("country=hr", {"HR"})],
+)
+def test_public_feed_filters(client, query, expected_countries):
+    calendar = check_rfc5545(parse(client.get(f"/calendar/seminars.ics?{query}")))
+
+    keys = [str(event["UID"]).removeprefix("seminar-").split("@")[0] for event in calendar.events]
+    countries = set(SeminarPage.objects.filter(translation_key__in=keys).values_list("country", flat=True))
+    assert countries == expected_countries
+    assert len(calendar.events) == 1
+
+
+def test_public_feed_filters_by_indicator_and_dimension(client):
+    topic = factories.indicator("COM.5", "COM")
+    seminar = factories.seminar(topics=[topic])
+    uid = f"seminar-{seminar.translation_key}@seminars.centramo"
+
+    by_indicator = parse(client.get("/calendar/seminars.ics?topic=COM.5"))
+    by_dimension = parse(client.get("/calendar/seminars.ics?topic=COM"))
+
+    assert uid in [str(event["UID"]) for event in by_indicator.events]
+    assert uid in [str(event["UID"]) for event in by_dimension.events]
+
+
+def test_public_feed_rejects_unknown_topic_with_message(client):
+    response = client.get("/calendar/seminars.ics?topic=NOPE.1")
+
+    assert response.status_code == 400
+    assert response.content.decode() == "Unknown indicator or dimension code."
+
+
+def test_public_feed_query_count_is_constant(client):
+    factories.seminar()
+    one = count_queries(client, "/calendar/seminars.ics")
+    for _ in range(29):
+        factories.seminar()
+
+    assert count_queries(client, "/calendar/seminars.ics") == one
+
+
+def test_personal_feed_has_confirmed_and_cancelled_registrations(client):
+    person = factories.user()
+    kept, dropped, waiting = factories.seminar(), factories.seminar(), factories.seminar(capacity=0)
+    register_for_seminar(seminar=kept, user=person)
+    cancel_registration(registration=register_for_seminar(seminar=dropped, user=person), by=person)
+    register_for_seminar(seminar=waiting, user=person)
+    feed = CalendarFeedToken.objects.create(user=person)
+
+    response = client.get(f"/calendar/personal/{feed.token}.ics")
+
+    calendar = check_rfc5545(parse(response))
+    statuses = {str(event["UID"]): (str(event["STATUS"]), event["SEQUENCE"]) for event in calendar.events}
+    assert statuses == {
+        f"seminar-{kept.translation_key}@seminars.centramo": ("CONFIRMED", 0),
+        f"seminar-{dropped.translation_key}@seminars.centramo": ("CANCELLED", 1),
+    }
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_personal_feed_with_unknown_or_revoked_token_is_404(client):
+    person = factories.user()
+    feed = CalendarFeedToken.objects.create(user=person)
+    client.force_login(person)
+    old = feed.token
+
+    client.post("/en/training/calendar-feed/", {"action": "regenerate"})
+
+    assert client.get(f"/calendar/personal/{old}.ics").status_code == 404
+    new = CalendarFeedToken.objects.get(user=person).token
+    assert client.get(f"/calendar/personal/{new}.ics").status_code == 200
+    client.post("/en/training/calendar-feed/", {"action": "revoke"})
+    assert client.get(f"/calendar/personal/{new}.ics").status_code == 404
+
+
+def test_personal_feed_query_count_is_constant(client):
+    person = factories.user()
+    feed = CalendarFeedToken.objects.create(user=person)
+    register_for_seminar(seminar=factories.seminar(), user=person)
+    url = f"/calendar/personal/{feed.token}.ics"
+    one = count_queries(client, url)
+    for _ in range(29):
+        register_for_seminar(seminar=factories.seminar(), user=person)
+
+    assert count_queries(client, url) == one
+
+
+def test_personal_feed_event_providers_can_be_added():
+    from icalendar import Event
+
+    from training import calendars
+
+    def provider(*, user, request=None):
+        return [Event.new(uid="visit-1@example.org", summary="Study visit")]
+
+    calendars.register_personal_event_provider(provider)
+    try:
+        events = calendars.personal_feed_events(user=factories.user())
+    finally:
+        calendars.PERSONAL_EVENT_PROVIDERS.remove(provider)
+
+    assert [str(event["UID"]) for event in events] == ["visit-1@example.org"]

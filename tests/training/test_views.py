@@ -1,0 +1,291 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from openpyxl import load_workbook
+from wagtail.models import Locale, Page
+
+from content.models import NewsIndexPage
+from portal.models import User
+from portal.roles import TRAINERS
+from tests.helpers import LANGS, count_queries, home
+from tests.training import factories
+from training.models import Registration, SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
+from training.services import register_for_seminar
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "model", [TrainingLibraryPage, TrainingMaterialPage, SeminarIndexPage], ids=lambda model: model.__name__
+)
+def test_training_pages_render_in_every_language(client, lang, model):
+    page = model.objects.live().filter(locale__language_code=lang).order_by("path").first()
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert f'<html lang="{lang}"' in response.content.decode()
+    assert page.title in response.content.decode()
+
+
+def test_seminar_page_shows_times_in_venue_zone_and_places(client):
+    seminar = factories.seminar(time_zone="Europe/Istanbul", capacity=3)
+    register_for_seminar(seminar=seminar, user=factories.user())
+
+    html = client.get(seminar.url).content.decode()
+
+    assert "9 a.m." in html or "09:00" in html
+    assert "(Europe/Istanbul)" in html
+    assert "2 of 3 places left" in html
+
+
+def test_library_shows_languages_of_each_material(client):
+    english = TrainingMaterialPage.objects.live().filter(locale__language_code="en").first()
+
+    html = client.get(TrainingLibraryPage.objects.get(locale__language_code="en").url).content.decode()
+
+    assert english.title in html
+    assert 'title="Türkçe">TR</abbr>' in html
+
+
+def test_library_filters_by_dimension_and_format(client):
+    topic = factories.indicator("ACH.5", "ACH")
+    wanted = factories.material(topics=[topic], format="exercise", title="Awards exercise")
+    factories.material(format="exercise", title="Other exercise")
+    url = factories.library().url
+
+    html = client.get(f"{url}?dimension=ACH&format=exercise").content.decode()
+
+    assert wanted.title in html
+    assert "Other exercise" not in html
+
+
+def test_seminar_index_filters_by_country_and_past(client):
+    index = factories.seminar_index()
+
+    upcoming_sk = client.get(f"{index.url}?country=SK").content.decode()
+    past = client.get(f"{index.url}?when=past").content.decode()
+
+    assert "Internationalisation for cluster members in Trnava" in upcoming_sk
+    assert "Financing cluster management: Ostrava seminar" not in upcoming_sk
+    assert "Cluster strategy workshop in Brno" in past
+
+
+def test_seminar_index_rejects_bad_month_with_message(client):
+    response = client.get(f"{factories.seminar_index().url}?month=May")
+
+    assert response.status_code == 200
+    assert "Enter a month as year and month, for example 2026-05." in response.content.decode()
+
+
+def test_home_page_shows_upcoming_seminars(client):
+    seminar = factories.seminar(days_ahead=1, title="Tomorrow's seminar")
+
+    html = client.get(home("en").url).content.decode()
+
+    assert seminar.title.replace("'", "&#x27;") in html
+
+
+def test_register_and_cancel_through_the_site(client):
+    seminar = factories.seminar(lang="en")
+    person = factories.user()
+    client.force_login(person)
+
+    response = client.post(f"/en/training/seminars/{seminar.translation_key}/register/")
+    registration = Registration.objects.get(user=person)
+    page = client.get(seminar.url).content.decode()
+    cancel = client.post(f"/en/training/registrations/{registration.pk}/cancel/")
+
+    assert response.status_code == 302
+    assert "You are registered for this seminar." in page
+    assert cancel.status_code == 302
+    assert Registration.objects.get(user=person).status == "cancelled"
+
+
+def test_register_requires_sign_in(client):
+    seminar = factories.seminar()
+
+    response = client.post(f"/en/training/seminars/{seminar.translation_key}/register/")
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert Registration.objects.filter(seminar_key=seminar.translation_key).count() == 0
+
+
+def test_cancel_someone_elses_registration_is_404(client):
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
+    client.force_login(factories.user())
+
+    response = client.post(f"/en/training/registrations/{registration.pk}/cancel/")
+
+    assert response.status_code == 404
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+
+
+def _attendee_urls(seminar):
+    base = f"/en/training/seminars/{seminar.translation_key}/attendees"
+    return [f"{base}/", f"{base}.csv", f"{base}.xlsx"]
+
+
+@pytest.fixture
+def seminar_with_trainer():
+    trainer = factories.user(trainer=True)
+    seminar = factories.seminar(trainers=[trainer])
+    register_for_seminar(seminar=seminar, user=factories.user(first_name="=HYPERLINK(1)", organisation="+Evil"))
+    return seminar, trainer
+
+
+def test_attendee_list_for_the_seminars_trainer(client, seminar_with_trainer):
+    seminar, trainer = seminar_with_trainer
+    client.force_login(trainer)
+
+    responses = [client.get(url) for url in _attendee_urls(seminar)]
+
+    assert [response.status_code for response in responses] == [200, 200, 200]
+    assert all(response["Cache-Control"] == "private, no-store" for response in responses)
+
+
+def test_attendee_list_for_superuser(client, seminar_with_trainer):
+    seminar, _trainer = seminar_with_trainer
+    client.force_login(User.objects.get(email="admin@centramo.example"))
+
+    assert [client.get(url).status_code for url in _attendee_urls(seminar)] == [200, 200, 200]
+
+
+@pytest.mark.parametrize("who", ["other_trainer", "participant", "editor"])
+def test_attendee_list_hidden_from_others(client, seminar_with_trainer, who):
+    seminar, _trainer = seminar_with_trainer
+    person = {
+        "other_trainer": lambda: factories.user(trainer=True),
+        "participant": lambda: User.objects.get(email="participant@centramo.example"),
+        "editor": lambda: User.objects.get(email="editor@centramo.example"),
+    }[who]()
+    client.force_login(person)
+
+    assert [client.get(url).status_code for url in _attendee_urls(seminar)] == [404, 404, 404]
+
+
+def test_attendee_list_anonymous_goes_to_login(client, seminar_with_trainer):
+    seminar, _trainer = seminar_with_trainer
+
+    responses = [client.get(url) for url in _attendee_urls(seminar)]
+
+    assert [response.status_code for response in responses] == [302, 302, 302]
+    assert all("/accounts/login/" in response["Location"] for response in responses)
+
+
+def test_attendee_exports_neutralise_formulas(client, seminar_with_trainer):
+    seminar, trainer = seminar_with_trainer
+    client.force_login(trainer)
+    csv_url, xlsx_url = _attendee_urls(seminar)[1:]
+
+    rows = list(csv.reader(io.StringIO(client.get(csv_url).content.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(client.get(xlsx_url).content)).active
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+    assert rows[1][2].startswith("'=HYPERLINK(1)")
+    assert rows[1][4] == "'+Evil"
+    assert cells[1][2].startswith("'=HYPERLINK(1)")
+    assert cells[1][4] == "'+Evil"
+    assert all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row if cell.value)
+
+
+def test_trainers_may_edit_training_sections_in_every_locale_but_not_news():
+    trainer = User.objects.get(email="trainer@centramo.example")
+    assert list(trainer.groups.values_list("name", flat=True)) == [TRAINERS]
+
+    for lang in LANGS:
+        locale = Locale.objects.get(language_code=lang)
+        for model in (TrainingLibraryPage, SeminarIndexPage):
+            section = model.objects.get(locale=locale)
+            permissions = section.permissions_for_user(trainer)
+            assert (permissions.can_add_subpage(), permissions.can_edit(), permissions.can_publish()) == (
+                True,
+                True,
+                True,
+            )
+        news = NewsIndexPage.objects.get(locale=locale)
+        assert news.permissions_for_user(trainer).can_add_subpage() is False
+        assert home(lang).permissions_for_user(trainer).can_edit() is False
+
+
+def test_editors_cannot_add_seminars():
+    editor = User.objects.get(email="editor@centramo.example")
+
+    assert factories.seminar_index().permissions_for_user(editor).can_add_subpage() is False
+
+
+def test_trainers_group_may_submit_translations():
+    group = Group.objects.get(name=TRAINERS)
+
+    assert group.permissions.filter(codename="submit_translation").exists()
+
+
+def test_profile_shows_registrations_and_feed_controls(client):
+    person = factories.user()
+    seminar = factories.seminar(title="My profile seminar")
+    register_for_seminar(seminar=seminar, user=person)
+    client.force_login(person)
+
+    html = client.get("/en/accounts/profile/").content.decode()
+
+    assert "My profile seminar" in html
+    assert "Create my calendar feed" in html
+
+
+def _query_counts(client, make_page, make_item, url_of):
+    container = make_page()
+    make_item()
+    one = count_queries(client, url_of(container))
+    for _ in range(29):
+        make_item()
+    return one, count_queries(client, url_of(container))
+
+
+def test_seminar_index_query_count_is_constant(client):
+    index = factories.seminar_index()
+    SeminarPage.objects.filter(locale=index.locale).delete()
+    factories.seminar()
+    one = count_queries(client, index.url)
+    for _ in range(29):
+        factories.seminar()
+
+    assert count_queries(client, index.url) == one
+
+
+def test_seminar_page_query_count_is_constant(client):
+    seminar = factories.seminar()
+    register_for_seminar(seminar=seminar, user=factories.user())
+    client.force_login(factories.user())
+    one = count_queries(client, seminar.url)
+    for _ in range(29):
+        register_for_seminar(seminar=seminar, user=factories.user())
+    seminar.related_materials = [factories.material() for _ in range(5)]
+    seminar.topics = [factories.indicator(f"SRV.{number}", "SRV") for number in range(1, 6)]
+    seminar.save_revision().publish()
+
+    assert count_queries(client, seminar.url) == one
+
+
+def test_library_query_count_is_constant(client):
+    library = factories.library()
+    Page.objects.filter(pk__in=TrainingMaterialPage.objects.filter(locale=library.locale).values("pk")).delete()
+    topic = factories.indicator()
+    factories.material(topics=[topic])
+    one = count_queries(client, library.url)
+    for _ in range(29):
+        factories.material(topics=[topic])
+
+    assert count_queries(client, library.url) == one
+
+
+def test_material_page_query_count_is_constant(client):
+    material = factories.material(topics=[factories.indicator()])
+    one = count_queries(client, material.url)
+    material.topics = [factories.indicator(f"STR.{number}", "STR") for number in range(1, 7)]
+    material.save_revision().publish()
+
+    assert count_queries(client, material.url) == one

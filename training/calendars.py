@@ -1,0 +1,123 @@
+"""iCalendar (RFC 5545) files for seminars: downloads, e-mail attachments and feeds.
+
+Every event has a UID that is the same for all translations and downloads of
+a seminar, DTSTAMP in UTC, start and end with the venue's TZID (a VTIMEZONE is
+added for every TZID used), SEQUENCE, URL and LOCATION.
+
+The personal feed is assembled from `PERSONAL_EVENT_PROVIDERS`: callables
+taking `user=` and returning icalendar Events. Other apps (study visits) add
+theirs with `register_personal_event_provider`.
+"""
+
+import datetime
+
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from training.models import RegistrationStatus
+
+PRODID = "-//Centramo//Seminars//EN"
+UID_DOMAIN = "seminars.centramo"
+
+
+def seminar_uid(translation_key):
+    return f"seminar-{translation_key}@{UID_DOMAIN}"
+
+
+def seminar_event(*, seminar, sequence, cancelled=False, request=None):
+    """One VEVENT for a seminar page (any translation); the times are in the venue's zone."""
+    url = seminar.get_full_url(request) or ""
+    description = seminar.summary
+    if seminar.online_url:
+        description = f"{description}\n\n{seminar.online_url}"
+    return Event.new(
+        uid=seminar_uid(seminar.translation_key),
+        stamp=timezone.now().astimezone(datetime.UTC).replace(microsecond=0),
+        start=seminar.local_start,
+        end=seminar.local_end,
+        summary=seminar.title,
+        description=description,
+        location=seminar.location,
+        url=url,
+        sequence=sequence,
+        status="CANCELLED" if cancelled or seminar.is_cancelled else "CONFIRMED",
+        last_modified=(seminar.last_published_at or timezone.now()).astimezone(datetime.UTC).replace(microsecond=0),
+    )
+
+
+def to_ical(events, *, name):
+    calendar = Calendar.new(prodid=PRODID, name=name, uid=f"{name.lower().replace(' ', '-')}@{UID_DOMAIN}")
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones(first_date=datetime.date(2000, 1, 1), last_date=datetime.date(2040, 1, 1))
+    return calendar.to_ical().decode()
+
+
+def seminar_calendar(*, seminar, state, request=None):
+    sequence = state.sequence if state else 0
+    return to_ical([seminar_event(seminar=seminar, sequence=sequence, request=request)], name="Centramo seminar")
+
+
+def registration_sequence(*, registration, state):
+    """The seminar's SEQUENCE plus the person's own changes, so a cancellation always supersedes."""
+    return (state.sequence if state else 0) + registration.revision
+
+
+def registration_calendar(*, registration, seminar, state):
+    event = seminar_event(
+        seminar=seminar,
+        sequence=registration_sequence(registration=registration, state=state),
+        cancelled=registration.status == RegistrationStatus.CANCELLED,
+    )
+    return to_ical([event], name="Centramo seminar")
+
+
+def public_feed(*, seminars, states, request=None):
+    events = [
+        seminar_event(
+            seminar=seminar,
+            sequence=states[seminar.translation_key].sequence if seminar.translation_key in states else 0,
+            request=request,
+        )
+        for seminar in seminars
+    ]
+    return to_ical(events, name="Centramo seminars")
+
+
+def seminar_registration_events(*, user, request=None):
+    """Confirmed registrations, and cancelled ones as STATUS:CANCELLED. Waiting-list places are left out."""
+    from training.queries import user_registrations
+
+    events = []
+    for registration in user_registrations(user=user, language=user.preferred_language):
+        if registration.status == RegistrationStatus.WAITING:
+            continue
+        events.append(
+            seminar_event(
+                seminar=registration.seminar,
+                sequence=registration_sequence(registration=registration, state=registration.state),
+                cancelled=registration.status == RegistrationStatus.CANCELLED,
+                request=request,
+            )
+        )
+    return events
+
+
+PERSONAL_EVENT_PROVIDERS = [seminar_registration_events]
+
+
+def register_personal_event_provider(provider):
+    """Add a callable `provider(*, user, request=None) -> list[Event]` to every personal feed."""
+    if provider not in PERSONAL_EVENT_PROVIDERS:
+        PERSONAL_EVENT_PROVIDERS.append(provider)
+
+
+def personal_feed_events(*, user, request=None):
+    events = []
+    for provider in PERSONAL_EVENT_PROVIDERS:
+        events.extend(provider(user=user, request=request))
+    return events
+
+
+def personal_feed(*, user, request=None):
+    return to_ical(personal_feed_events(user=user, request=request), name="Centramo personal calendar")

@@ -1,0 +1,133 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from mobility.models import Dimension, Indicator
+from training.models import MaterialFormat, MaterialLevel, TrainingMaterialPage
+from training.queries import topic_filter
+
+PARTNER_COUNTRIES = ("CZ", "SK", "PL", "HU", "HR", "TR")
+
+
+def _all(choices):
+    return [("", _("All"))] + list(choices)
+
+
+class LibraryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search materials"), required=False, max_length=100)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    dimension = forms.ChoiceField(label=_("Dimension"), required=False)
+    format = forms.ChoiceField(label=_("Format"), required=False, choices=_all(MaterialFormat.choices))
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=_all(MaterialLevel.choices))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = _indicator_choices
+        self.fields["dimension"].choices = _dimension_choices
+
+    def filter(self, materials):
+        data = self.cleaned_data
+        if data["topic"]:
+            materials = materials.filter(
+                pk__in=TrainingMaterialPage.objects.filter(topics__code=data["topic"]).values("pk")
+            )
+        if data["dimension"]:
+            materials = materials.filter(
+                pk__in=TrainingMaterialPage.objects.filter(topics__dimension__code=data["dimension"]).values("pk")
+            )
+        if data["format"]:
+            materials = materials.filter(format=data["format"])
+        if data["level"]:
+            materials = materials.filter(level=data["level"])
+        if data["q"]:
+            matches = materials.search(data["q"], order_by_relevance=False)
+            materials = materials.filter(pk__in=[page.pk for page in matches])
+        return materials
+
+
+def _indicator_choices():
+    return _all((code, f"{code} {name}") for code, name in Indicator.objects.values_list("code", "name"))
+
+
+def _dimension_choices():
+    return _all((code, f"{code} {name}") for code, name in Dimension.objects.values_list("code", "name"))
+
+
+def _topic_choices():
+    return _all(
+        [(code, f"{code} {name}") for code, name in Dimension.objects.values_list("code", "name")]
+        + [(code, f"{code} {name}") for code, name in Indicator.objects.values_list("code", "name")]
+    )
+
+
+def _country_choices():
+    return _all(sorted(((code, countries.name(code)) for code in PARTNER_COUNTRIES), key=lambda c: str(c[1])))
+
+
+class SeminarFilterForm(forms.Form):
+    when = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("Upcoming seminars")), ("past", _("Past seminars"))],
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    language = forms.ChoiceField(label=_("Language of delivery"), required=False, choices=_all(settings.LANGUAGES))
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    month = forms.CharField(
+        label=_("Month"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month"}),
+        help_text=_("For example 2026-05."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = _country_choices
+        self.fields["topic"].choices = _topic_choices
+
+    def clean_month(self):
+        value = self.cleaned_data["month"].strip()
+        if not value:
+            return None
+        try:
+            return datetime.datetime.strptime(value, "%Y-%m").date()
+        except ValueError:
+            raise forms.ValidationError(_("Enter a month as year and month, for example 2026-05.")) from None
+
+    def filter(self, seminars):
+        data = self.cleaned_data
+        if data["country"]:
+            seminars = seminars.filter(country=data["country"])
+        if data["language"]:
+            seminars = seminars.filter(language=data["language"])
+        if data["topic"]:
+            from training.models import SeminarPage
+
+            seminars = seminars.filter(pk__in=SeminarPage.objects.filter(topic_filter(data["topic"])).values("pk"))
+        if data["month"]:
+            month = data["month"]
+            seminars = seminars.filter(start_date__year=month.year, start_date__month=month.month)
+        return seminars
+
+
+class FeedFilterForm(forms.Form):
+    """The query of the public feed: ?language=, ?country=, ?topic=."""
+
+    language = forms.ChoiceField(required=False, choices=_all(settings.LANGUAGES))
+    country = forms.CharField(required=False, max_length=2)
+    topic = forms.CharField(required=False, max_length=12)
+
+    def clean_country(self):
+        code = self.cleaned_data["country"].strip().upper()
+        if code and code not in dict(countries):
+            raise forms.ValidationError(_("Unknown country code."))
+        return code
+
+    def clean_topic(self):
+        code = self.cleaned_data["topic"].strip().upper()
+        if code and not (Indicator.objects.filter(code=code).exists() or Dimension.objects.filter(code=code).exists()):
+            raise forms.ValidationError(_("Unknown indicator or dimension code."))
+        return code

@@ -1,0 +1,36 @@
+"""Reactions to events: section permissions for Trainers, schedule changes on publish."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import GroupPagePermission
+from wagtail.signals import page_published
+
+from portal.roles import TRAINERS
+from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage
+from training.services import record_seminar_publication
+
+TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def grant_training_section(*, page):
+    """Side effects: lets the Trainers group add, edit and publish below `page` (idempotent)."""
+    group = Group.objects.filter(name=TRAINERS).first()
+    if group is None:
+        return
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=TRAINER_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+@receiver(post_save, sender=TrainingLibraryPage)
+@receiver(post_save, sender=SeminarIndexPage)
+def trainers_may_edit_section(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        grant_training_section(page=instance)
+
+
+@receiver(page_published, sender=SeminarPage)
+def seminar_published(sender, instance, **kwargs):
+    record_seminar_publication(seminar=instance)

@@ -1,0 +1,192 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from openpyxl import Workbook
+
+from training import calendars, services
+from training.forms import FeedFilterForm
+from training.models import CalendarFeedToken, Registration, SeminarState
+from training.queries import attendees, feed_seminars, may_see_attendees, seminar_in_language
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _seminar_or_404(translation_key, language=None):
+    seminar = seminar_in_language(translation_key=translation_key, language=language or translation.get_language())
+    if seminar is None or not seminar.live:
+        raise Http404
+    return seminar
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _back(request, seminar):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(seminar.get_url(request))
+
+
+@login_required
+@require_POST
+def register(request, translation_key):
+    seminar = _seminar_or_404(translation_key)
+    try:
+        registration = services.register_for_seminar(seminar=seminar, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back(request, seminar)
+    if registration.status == "confirmed":
+        messages.success(request, _("You are registered. A confirmation with a calendar file is on its way."))
+    else:
+        position = services.waiting_position(registration=registration)
+        messages.info(
+            request,
+            _("The seminar is full. You are number %(position)s on the waiting list.") % {"position": position},
+        )
+    return _back(request, seminar)
+
+
+@login_required
+@require_POST
+def cancel(request, pk):
+    registration = get_object_or_404(Registration, pk=pk, user=request.user)
+    seminar = _seminar_or_404(registration.seminar_key)
+    try:
+        services.cancel_registration(registration=registration, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your registration has been cancelled."))
+    return _back(request, seminar)
+
+
+def neutralise(value):
+    """Stop spreadsheet programs from reading a cell as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return f"'{text}"
+    return text
+
+
+def _attendee_rows(confirmed, waiting):
+    header = [_("Status"), _("Position"), _("Name"), _("E-mail"), _("Organisation"), _("Country"), _("Registered")]
+    rows = [header]
+    for registration, position in [(row, "") for row in confirmed] + [(row, row.position) for row in waiting]:
+        user = registration.user
+        rows.append(
+            [
+                registration.get_status_display(),
+                position,
+                user.get_full_name(),
+                user.email,
+                user.organisation,
+                user.country.code if user.country else "",
+                registration.queued_at.strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
+    return [[neutralise(cell) for cell in row] for row in rows]
+
+
+@login_required
+@require_GET
+def attendee_list(request, translation_key, export=None):
+    seminar = _seminar_or_404(translation_key)
+    if not may_see_attendees(seminar=seminar, user=request.user):
+        raise Http404
+    confirmed, waiting = attendees(translation_key=seminar.translation_key)
+    filename = f"attendees-{seminar.slug}"
+    if export == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(_attendee_rows(confirmed, waiting))
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return _private(response)
+    if export == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Attendees"
+        for row in _attendee_rows(confirmed, waiting):
+            sheet.append(row)
+        for row in sheet.iter_rows():
+            for cell in row:
+                cell.data_type = "s"
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return _private(response)
+    response = render(
+        request,
+        "training/attendee_list.html",
+        {"seminar": seminar, "page": seminar, "confirmed": confirmed, "waiting": waiting},
+    )
+    return _private(response)
+
+
+@login_required
+@require_POST
+def calendar_feed(request):
+    if request.POST.get("action") == "revoke":
+        services.revoke_feed_token(user=request.user)
+        messages.success(
+            request, _("Your personal calendar feed has been switched off. The old address no longer works.")
+        )
+    else:
+        services.regenerate_feed_token(user=request.user)
+        messages.success(
+            request, _("Your personal calendar feed has a new address. Subscribe to it again in your calendar program.")
+        )
+    return redirect(reverse("profile"))
+
+
+def _calendar_response(text, *, filename=None):
+    response = HttpResponse(text, content_type=CALENDAR_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def seminar_ics(request, translation_key):
+    seminar = _seminar_or_404(translation_key, request.GET.get("language"))
+    state = SeminarState.objects.filter(translation_key=seminar.translation_key).first()
+    text = calendars.seminar_calendar(seminar=seminar, state=state, request=request)
+    return _calendar_response(text, filename=f"{seminar.slug}.ics")
+
+
+@require_GET
+def public_feed(request):
+    form = FeedFilterForm(request.GET)
+    if not form.is_valid():
+        errors = " ".join(str(error) for field_errors in form.errors.values() for error in field_errors)
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    data = form.cleaned_data
+    seminars, states = feed_seminars(
+        language=data["language"], country=data["country"], topic=data["topic"], display_language=data["language"]
+    )
+    return _calendar_response(calendars.public_feed(seminars=seminars, states=states, request=request))
+
+
+@require_GET
+def personal_feed(request, token):
+    feed = CalendarFeedToken.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    return _private(_calendar_response(calendars.personal_feed(user=feed.user, request=request)))
