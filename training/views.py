@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 from openpyxl import Workbook
 
@@ -84,7 +85,15 @@ def neutralise(value):
 
 
 def _attendee_rows(confirmed, waiting):
-    header = [_("Status"), _("Position"), _("Name"), _("E-mail"), _("Organisation"), _("Country"), _("Registered")]
+    header = [
+        _("Status"),
+        _("Position"),
+        pgettext("person", "Name"),
+        _("E-mail"),
+        _("Organisation"),
+        _("Country"),
+        _("Registered"),
+    ]
     rows = [header]
     for registration, position in [(row, "") for row in confirmed] + [(row, row.position) for row in waiting]:
         user = registration.user
