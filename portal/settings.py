@@ -284,6 +284,10 @@ CONTENT_SECURITY_POLICY = {
 # Peer matching: may hosts from the visitor's own country be proposed?
 MATCHING_INCLUDE_SAME_COUNTRY = env_bool("MATCHING_INCLUDE_SAME_COUNTRY", default=True)
 
+# Benchmark import limits: larger files are refused with a clear message.
+BENCHMARK_IMPORT_MAX_BYTES = int(os.environ.get("BENCHMARK_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+BENCHMARK_IMPORT_MAX_ROWS = int(os.environ.get("BENCHMARK_IMPORT_MAX_ROWS", 200_000))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

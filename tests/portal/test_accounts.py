@@ -161,6 +161,8 @@ def test_cluster_manager_lands_on_dashboard_after_login(client):
 
 
 def test_participant_lands_on_profile_after_login(client):
-    response = client.post("/hr/accounts/login/", {"login": "participant@centramo.example", "password": "centramo-demo"})
+    response = client.post(
+        "/hr/accounts/login/", {"login": "participant@centramo.example", "password": "centramo-demo"}
+    )
 
     assert response["Location"] == "/hr/accounts/profile/"
