@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from mobility.importing import import_benchmark_file, validate_benchmark_file
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, Rating, Score
 
-SAMPLE = Path("/work/shared/data/benchmark-sample.csv")
+# A copy of ../shared/data/benchmark-sample.csv, so the suite runs from any checkout.
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "benchmark-sample.csv"
 HEADER = ["cluster_code", "cluster_name", "country", "sector", "edition", "benchmarked_on", "indicator", "rating"]
 
 pytestmark = pytest.mark.django_db
@@ -173,6 +174,23 @@ def test_every_error_is_listed_with_line_and_column_and_nothing_is_written():
     assert str(plan.errors[0]).startswith("Line 2, column rating:")
     assert not Cluster.objects.filter(code="TST-001").exists()
     assert not BenchmarkEdition.objects.filter(name="T2020").exists()
+
+
+def test_errors_are_reported_in_the_users_language():
+    from django.utils import translation
+
+    rows = rows_for()
+    rows[0]["rating"] = "purple"
+
+    with translation.override("cs"):
+        plan, summary = import_benchmark_file(to_csv(rows))
+        message = str(plan.errors[0])
+
+    assert summary is None
+    with translation.override("en"):
+        english = str(plan.errors[0])
+    assert message != english
+    assert message.startswith("Řádek 2")
 
 
 def test_unknown_cluster_without_name_and_country_is_an_error():
