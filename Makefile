@@ -15,7 +15,15 @@ $(STAMP): requirements.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-setup: $(STAMP)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 20) is required for the test tools in package.json."; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@rm -f node_modules/.installed-*
+	@touch $@
+
+setup: $(STAMP) $(NODE_STAMP)
 	@$(PY) manage.py compile_translations
 
 db: setup
@@ -52,4 +60,4 @@ bench: db
 	$(DEV) $(PY) manage.py bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles
