@@ -92,9 +92,7 @@ def test_rank_host_without_result_is_no_candidate_and_unscored_indicator_does_no
 
     # Only FIN.2 (yellow -> green, 1 of 5 points) counts; a cluster without any result never enters the network.
     assert (match.code, match.score) == ("PL-001", 20)
-    assert match.contributions == (
-        Contribution(index=1, indicator="FIN.2", visitor_level=YELLOW),
-    )
+    assert match.contributions == (Contribution(index=1, indicator="FIN.2", visitor_level=YELLOW),)
 
 
 def test_rank_excludes_hosts_that_help_nowhere_even_with_bonuses():
@@ -183,7 +181,7 @@ def test_rank_explains_weak_points_chosen_by_the_visitors_levels_only():
 
 
 def test_rank_match_carries_no_host_level():
-    fields = {name for name in Contribution.__dataclass_fields__} | set(matching.Match.__dataclass_fields__)
+    fields = set(Contribution.__dataclass_fields__) | set(matching.Match.__dataclass_fields__)
 
     assert fields == {
         "index",
