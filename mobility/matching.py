@@ -268,7 +268,8 @@ class Network:
         if not include_same_country and visitor.country:
             excluded += self._by_country.get(visitor.country, [])
         if focus is not None:
-            excluded += [position for position, value in enumerate(self._slots(focus_raw)) if not value]
+            helping = self._slots(focus_raw)
+            totals = [total if helps else _EXCLUDED for total, helps in zip(totals, helping, strict=True)]
         for position in excluded:
             totals[position] = _EXCLUDED
 
