@@ -1,5 +1,6 @@
 """Wagtail admin views for benchmark analysts: import (upload, preview, confirm),
-labels expiring soon and direct assignment of cluster managers."""
+labels expiring soon, direct assignment of cluster managers and clusters'
+written consent to peer matching."""
 
 import datetime
 import secrets
@@ -16,10 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mobility.forms import AssignManagerForm, ImportConfirmForm, ImportUploadForm
+from mobility.forms import AssignManagerForm, ImportConfirmForm, ImportUploadForm, WrittenConsentForm
 from mobility.importing import apply_plan, describe_changes, validate_benchmark_file
-from mobility.queries import is_analyst, labels_expiring
-from mobility.services import assign_manager
+from mobility.queries import is_analyst, labels_expiring, matching_consents
+from mobility.services import assign_manager, set_matching_consent
 
 # Uploaded files wait for confirmation in the default storage (shared by every
 # web process, S3 in production) under an unguessable name; the token that names
@@ -176,4 +177,31 @@ def assign_manager_view(request):
         request,
         "assign_manager.html",
         {"page_title": _("Assign a cluster manager"), "header_icon": "user", "form": form},
+    )
+
+
+def matching_consent_view(request):
+    """Record a cluster's written consent to be matched (or its withdrawal); list the consents in force."""
+    _require_analyst(request)
+    form = WrittenConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cluster = form.cleaned_data["cluster"]
+        consent = form.cleaned_data["consent"]
+        set_matching_consent(
+            cluster=cluster, by=request.user, consent=consent, written=consent, note=form.cleaned_data["note"]
+        )
+        if consent:
+            messages.success(request, _("%(cluster)s is now offered as a peer.") % {"cluster": cluster.name})
+        else:
+            messages.success(request, _("%(cluster)s is no longer offered as a peer.") % {"cluster": cluster.name})
+        return redirect(reverse("mobility_matching_consent"))
+    return _render(
+        request,
+        "matching_consent.html",
+        {
+            "page_title": _("Consent to peer matching"),
+            "header_icon": "tick",
+            "form": form,
+            "consents": matching_consents(),
+        },
     )

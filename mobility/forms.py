@@ -92,3 +92,30 @@ class AssignManagerForm(forms.Form):
             )
         self.user = user
         return email
+
+
+class MatchingConsentForm(forms.Form):
+    """A manager gives or withdraws the cluster's consent to be matched as a host."""
+
+    consent = forms.TypedChoiceField(
+        choices=[("1", _("Agree to be matched")), ("0", _("Withdraw the consent"))],
+        coerce=lambda value: value == "1",
+    )
+
+
+class WrittenConsentForm(forms.Form):
+    """An analyst records a cluster's written consent to be matched, or its withdrawal."""
+
+    cluster = forms.ModelChoiceField(label=_("Cluster"), queryset=Cluster.objects.order_by("code"))
+    consent = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("The cluster agreed in writing to be matched")), ("0", _("The cluster withdrew its consent"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Reference"),
+        required=False,
+        max_length=200,
+        help_text=_("Where the written consent is kept, e.g. a letter's date or file number."),
+    )

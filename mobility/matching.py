@@ -26,6 +26,16 @@ and added to it for the ranking (`Match.total`, at most 100 + 20):
 - ``SECTOR_BONUS`` = 5 points: H works in the same sector as V.
 
 Order: total descending, then cluster code ascending, so ties are deterministic.
+
+Confidentiality
+---------------
+Only clusters that agreed to be matched enter the network (the caller leaves
+the others out). A `Match` never carries a host's level: its explanation is
+the list of the visitor's weak points the host can help with (`Contribution`,
+the visitor's level only), picked and ordered by the visitor's levels alone.
+Filters never change the score: `indicators` (e.g. one dimension) only keeps
+the hosts that can help on at least one of those weak points, so comparing
+filtered and unfiltered pages reveals nothing the explanation does not say.
 Same-country hosts are included unless the setting
 ``MATCHING_INCLUDE_SAME_COUNTRY`` (default True) or the ``include_same_country``
 argument says otherwise.
@@ -58,7 +68,7 @@ REASON_OFFER = "offer"
 REASON_LANGUAGE = "language"
 REASON_SECTOR = "sector"
 
-# How many contributing indicators each match explains.
+# How many of the weak points a host can help with each match names.
 EXPLAINED = 3
 
 _EXCLUDED = -1000
@@ -79,13 +89,14 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Contribution:
-    """Why a host helps: indicator `index`, both levels and the points it adds to the raw score."""
+    """A weak point of the visitor the host can help with: indicator `index` and the visitor's own level.
+
+    Deliberately without the host's level or points: they are confidential.
+    """
 
     index: int
     indicator: str
     visitor_level: int
-    host_level: int
-    points: int
 
 
 @dataclass(frozen=True)
@@ -216,22 +227,29 @@ class Network:
 
         Filters: `countries`, `sectors`, `languages` restrict the hosts (any of the
         given values); `indicators` (a set of indicator indexes, e.g. one dimension)
-        restricts the weak points that count. `limit=None` returns every match.
+        keeps the hosts that can help on at least one weak point among them, and
+        lists those weak points first in the explanation. The score always counts
+        every weak point. `limit=None` returns every match.
         """
         if include_same_country is None:
             include_same_country = self.include_same_country
         points = weak_points(visitor.levels, self.indicators)
-        if indicators is not None:
-            points = [point for point in points if point.index in indicators]
+        focus = set(indicators) if indicators is not None else None
         if not points or not self.candidates:
+            return []
+        if focus is not None and not any(point.index in focus for point in points):
             return []
 
         raw = 0
+        focus_raw = 0
         for point in points:
             table = bytearray(256)
             for level in (YELLOW, GREEN):
                 table[level] = point.weight * max(0, level - point.level)
-            raw += int.from_bytes(self._columns[point.index].translate(table), "big")
+            column = int.from_bytes(self._columns[point.index].translate(table), "big")
+            raw += column
+            if focus is not None and point.index in focus:
+                focus_raw += column
         best = sum(point.weight * (2 - point.level) for point in points)
         # Score per raw value, rounded half up; a host that helps nowhere is excluded.
         norm = [_EXCLUDED] + [(200 * value + best) // (2 * best) for value in range(1, best + 1)]
@@ -249,6 +267,9 @@ class Network:
         excluded = [self.index_of[visitor.code]] if visitor.code in self.index_of else []
         if not include_same_country and visitor.country:
             excluded += self._by_country.get(visitor.country, [])
+        if focus is not None:
+            helping = self._slots(focus_raw)
+            totals = [total if helps else _EXCLUDED for total, helps in zip(totals, helping, strict=True)]
         for position in excluded:
             totals[position] = _EXCLUDED
 
@@ -271,10 +292,12 @@ class Network:
         else:
             best_positions = heapq.nlargest(limit, positions, key=totals.__getitem__)
         return [
-            self._explain(visitor, points, position) for position in best_positions if totals[position] > _EXCLUDED // 2
+            self._explain(visitor, points, position, focus)
+            for position in best_positions
+            if totals[position] > _EXCLUDED // 2
         ]
 
-    def _explain(self, visitor, points, position):
+    def _explain(self, visitor, points, position, focus=None):
         host = self.candidates[position]
         best = sum(point.weight * (2 - point.level) for point in points)
         contributions = []
@@ -285,16 +308,11 @@ class Network:
                 continue
             gained = point.weight * (level - point.level)
             raw += gained
-            contributions.append(
-                Contribution(
-                    index=point.index,
-                    indicator=point.indicator,
-                    visitor_level=point.level,
-                    host_level=level,
-                    points=gained,
-                )
-            )
-        contributions.sort(key=lambda item: (-item.points, item.visitor_level, item.index))
+            contributions.append(Contribution(index=point.index, indicator=point.indicator, visitor_level=point.level))
+        # The visitor's levels alone decide which weak points are named, and in which order.
+        contributions.sort(
+            key=lambda item: (focus is not None and item.index not in focus, item.visitor_level, item.index)
+        )
         offer_topics = tuple(self.indicators[point.index] for point in points if point.index in host.offer_topics)
         common = tuple(sorted(set(visitor.languages) & set(host.languages)))
         same_sector = bool(visitor.sector) and _normalise_sector(visitor.sector) == _normalise_sector(host.sector)

@@ -80,6 +80,65 @@ class Cluster(models.Model):
         return f"{self.name} ({self.code})"
 
 
+class MatchingConsentQuerySet(models.QuerySet):
+    def active(self):
+        """Consents in force: given and not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class MatchingConsent(models.Model):
+    """A cluster's agreement to be offered as a host in peer matching (DESIGN.md 4.3).
+
+    Given by one of its managers, or recorded by an analyst from the cluster's
+    written consent. Withdrawing keeps the row (who and when) as the record; a
+    new consent is a new row. Written only through `mobility.services.set_matching_consent`.
+    """
+
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="matching_consents"
+    )
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("given by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    given_at = models.DateTimeField(_("given at"))
+    written = models.BooleanField(
+        _("recorded from written consent"),
+        default=False,
+        help_text=_("An analyst recorded the cluster's written consent on its behalf."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    objects = MatchingConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("matching consent")
+        verbose_name_plural = _("matching consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_matching_consent_per_cluster",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cluster.code} ({self.given_at:%Y-%m-%d})"
+
+
 class MembershipRole(models.TextChoices):
     MANAGER = "manager", _("manager")
     MEMBER = "member", _("member")

@@ -19,6 +19,7 @@ from mobility.models import (
     Dimension,
     Indicator,
     Label,
+    MatchingConsent,
     MembershipRole,
     MembershipStatus,
     Rating,
@@ -92,6 +93,21 @@ def can_see_results(*, user, cluster):
     if not user.is_authenticated:
         return False
     return is_analyst(user) or is_manager_of(user=user, cluster=cluster)
+
+
+def consenting_cluster_ids():
+    """Ids of the clusters that agreed to be offered as hosts in peer matching (DESIGN.md 4.3)."""
+    return set(MatchingConsent.objects.active().values_list("cluster_id", flat=True))
+
+
+def matching_consent_of(*, cluster):
+    """The cluster's consent in force (who gave it loaded), or None."""
+    return MatchingConsent.objects.active().filter(cluster=cluster).select_related("given_by").first()
+
+
+def matching_consents():
+    """Every consent in force, by cluster code, for the analysts' overview."""
+    return MatchingConsent.objects.active().select_related("cluster", "given_by").order_by("cluster__code")
 
 
 def weak_points(*, result):
@@ -208,12 +224,30 @@ def editions_with_results():
     )
 
 
+def suppressed_groups(sizes, *, minimum=MIN_GROUP_SIZE):
+    """The keys of the groups of one table to hide, given {key: number of clusters}.
+
+    Primary suppression hides every group under `minimum` clusters. As the table
+    also shows the total, the hidden groups' figures are the total minus the
+    shown ones: so secondary suppression hides the next-smallest groups until at
+    least two are hidden and together they hold at least `minimum` clusters.
+    """
+    hidden = {key for key, size in sizes.items() if size < minimum}
+    shown = sorted((size, str(key)) for key, size in sizes.items() if key not in hidden)
+    keys = {str(key): key for key in sizes}
+    while hidden and shown and (len(hidden) < 2 or sum(sizes[key] for key in hidden) < minimum):
+        hidden.add(keys[shown.pop(0)[1]])
+    return hidden
+
+
 def network_statistics(*, edition):
     """Share of red/yellow/green per dimension, overall and by country, for one edition.
 
-    Returns {"dimensions": [...], "countries": [...]} where each dimension has
-    `overall` and `by_country` groups: {"key", "clusters", "red", "yellow", "green"}
-    with shares in percent, or `suppressed=True` for groups under MIN_GROUP_SIZE clusters.
+    Returns {"dimensions": [...], "countries": [...], "clusters": n} where each
+    dimension has `overall` and `by_country` groups: {"key", "clusters", "red",
+    "yellow", "green"} with shares in percent, or only {"key", "suppressed": True}
+    for a group hidden by `suppressed_groups` (no count, no share). A dimension's
+    groups count the clusters with a score in that dimension.
     """
     dimensions = list(Dimension.objects.order_by("position", "code"))
     rows = (
@@ -222,25 +256,27 @@ def network_statistics(*, edition):
         .annotate(n=Count("id"))
         .order_by()
     )
-    cluster_counts = dict(
-        BenchmarkResult.objects.filter(edition=edition)
-        .values("cluster__country")
-        .annotate(n=Count("cluster_id", distinct=True))
+    sizes = defaultdict(dict)
+    for dimension_id, country, clusters in (
+        Score.objects.filter(result__edition=edition)
+        .values("indicator__dimension_id", "result__cluster__country")
+        .annotate(n=Count("result__cluster_id", distinct=True))
         .order_by()
-        .values_list("cluster__country", "n")
-    )
+        .values_list("indicator__dimension_id", "result__cluster__country", "n")
+    ):
+        sizes[dimension_id][country] = clusters
+    total_clusters = BenchmarkResult.objects.filter(edition=edition).values("cluster_id").distinct().count()
     counts = defaultdict(lambda: [0, 0, 0])
     for row in rows:
         counts[(row["indicator__dimension_id"], row["result__cluster__country"])][row["rating"]] += row["n"]
         counts[(row["indicator__dimension_id"], None)][row["rating"]] += row["n"]
-    total_clusters = sum(cluster_counts.values())
-    countries = sorted(cluster_counts)
+    countries = sorted({country for by_country in sizes.values() for country in by_country})
 
-    def group(key, dimension_id, clusters):
+    def group(key, dimension_id, clusters, hidden):
         red, yellow, green = counts[(dimension_id, key)]
         total = red + yellow + green
-        if clusters < MIN_GROUP_SIZE or not total:
-            return {"key": key, "clusters": clusters, "suppressed": True}
+        if hidden or not total:
+            return {"key": key, "suppressed": True}
         return {
             "key": key,
             "clusters": clusters,
@@ -250,18 +286,23 @@ def network_statistics(*, edition):
             "green": round(100 * green / total, 1),
         }
 
-    return {
-        "countries": countries,
-        "clusters": total_clusters,
-        "dimensions": [
+    tables = []
+    for dimension in dimensions:
+        by_country = sizes.get(dimension.pk, {})
+        overall = sum(by_country.values())
+        hidden = suppressed_groups(by_country)
+        tables.append(
             {
                 "dimension": dimension,
-                "overall": group(None, dimension.pk, total_clusters),
-                "by_country": [group(country, dimension.pk, cluster_counts[country]) for country in countries],
+                "overall": group(None, dimension.pk, overall, overall < MIN_GROUP_SIZE),
+                "by_country": [
+                    group(country, dimension.pk, by_country[country], country in hidden)
+                    for country in countries
+                    if country in by_country
+                ],
             }
-            for dimension in dimensions
-        ],
-    }
+        )
+    return {"countries": countries, "clusters": total_clusters, "dimensions": tables}
 
 
 # --- Analysts ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mobility.models import ClusterMembership, MembershipRole, MembershipStatus
+from mobility.models import Cluster, ClusterMembership, MatchingConsent, MembershipRole, MembershipStatus
 from mobility.queries import is_analyst, is_manager_of
 from portal.emails import send_templated_email
 from portal.models import User
@@ -128,3 +128,40 @@ def assign_manager(*, cluster, user, by):
         context={"membership": membership, "cluster": cluster, "decider": by, "approved": True},
     )
     return membership
+
+
+@transaction.atomic
+def set_matching_consent(*, cluster, by, consent, written=False, note=""):
+    """Give (`consent=True`) or withdraw (`consent=False`) the cluster's consent to be matched as a host.
+
+    A manager of the cluster decides for it; an analyst records the cluster's
+    written consent (`written=True`) or its withdrawal. The one place where
+    consent changes, so whatever depends on it (the matching network) can be
+    refreshed here.
+
+    Side effects: giving creates a consent (who, when) unless one is in force;
+    withdrawing stamps the consent in force with who and when, which removes the
+    cluster from every peer list at once. Returns the consent in force, or None.
+    """
+    manager = is_manager_of(user=by, cluster=cluster)
+    if not manager and not is_analyst(by):
+        raise PermissionDenied
+    if written and not is_analyst(by):
+        raise PermissionDenied
+    if not manager and consent and not written:
+        raise ValidationError(_("Record the consent as the cluster's written consent, or let its managers give it."))
+    Cluster.objects.select_for_update().filter(pk=cluster.pk).first()
+    current = MatchingConsent.objects.active().filter(cluster=cluster).first()
+    now = timezone.now()
+    if not consent:
+        if current is not None:
+            current.withdrawn_by = by
+            current.withdrawn_at = now
+            current.save(update_fields=["withdrawn_by", "withdrawn_at"])
+        return None
+    if current is not None:
+        return current
+    current = MatchingConsent(cluster=cluster, given_by=by, given_at=now, written=written, note=note.strip())
+    current.full_clean()
+    current.save()
+    return current

@@ -8,6 +8,7 @@ urlpatterns = [
     path("clusters/", views.directory, name="directory"),
     path("clusters/<str:code>/", views.cluster_profile, name="cluster"),
     path("clusters/<str:code>/results/", views.results, name="results"),
+    path("clusters/<str:code>/results/matching-consent/", views.matching_consent, name="matching_consent"),
     path("clusters/<str:code>/results/print/", views.results_print, name="results_print"),
     path("clusters/<str:code>/results/chart.svg", views.results_chart, name="results_chart"),
     path("clusters/<str:code>/results/export.csv", views.results_csv, name="results_csv"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,9 +17,9 @@ from django.views.defaults import page_not_found
 from django_countries import countries
 
 from mobility import charts, queries
-from mobility.forms import DirectoryFilterForm, MembershipDecisionForm, MembershipRequestForm
+from mobility.forms import DirectoryFilterForm, MatchingConsentForm, MembershipDecisionForm, MembershipRequestForm
 from mobility.models import Cluster, Rating
-from mobility.services import decide_membership, request_membership
+from mobility.services import decide_membership, request_membership, set_matching_consent
 from mobility.visit_queries import open_offers_for
 
 PAGE_SIZE = 20
@@ -104,7 +105,12 @@ def confidential(view):
 
 def _results_context(cluster):
     latest, previous = queries.latest_two_results(cluster=cluster)
-    context = {"cluster": cluster, "result": latest, "previous": previous}
+    context = {
+        "cluster": cluster,
+        "result": latest,
+        "previous": previous,
+        "consent": queries.matching_consent_of(cluster=cluster),
+    }
     if latest is None:
         return context
     medians = queries.network_median_by_dimension(edition=latest.edition)
@@ -135,7 +141,32 @@ def _results_context(cluster):
 
 @confidential
 def results(request, cluster):
-    return render(request, "mobility/results.html", _results_context(cluster))
+    context = _results_context(cluster)
+    context["may_consent"] = queries.is_manager_of(user=request.user, cluster=cluster)
+    return render(request, "mobility/results.html", context)
+
+
+@require_POST
+@confidential
+def matching_consent(request, cluster):
+    """A manager of the cluster agrees to be matched as a host, or withdraws (analysts: the admin)."""
+    form = MatchingConsentForm(request.POST)
+    if not queries.is_manager_of(user=request.user, cluster=cluster):
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, _("Choose whether to agree to be matched or to withdraw."))
+    else:
+        consent = form.cleaned_data["consent"]
+        set_matching_consent(cluster=cluster, by=request.user, consent=consent)
+        if consent:
+            messages.success(
+                request, _("%(cluster)s is now offered as a peer to other clusters.") % {"cluster": cluster.name}
+            )
+        else:
+            messages.success(
+                request, _("%(cluster)s is no longer offered as a peer to other clusters.") % {"cluster": cluster.name}
+            )
+    return redirect(reverse("mobility:results", args=[cluster.code]) + "#matching-consent")
 
 
 @confidential

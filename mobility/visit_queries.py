@@ -20,21 +20,34 @@ from mobility.models import (
     Cluster,
     ImprovementAction,
     Indicator,
+    MatchingConsent,
     Rating,
     Score,
     StudyVisitBooking,
     StudyVisitOffer,
 )
-from mobility.queries import RESULT_ORDER, is_analyst, latest_result, managed_clusters, weak_points
+from mobility.queries import (
+    RESULT_ORDER,
+    consenting_cluster_ids,
+    is_analyst,
+    latest_result,
+    managed_clusters,
+    weak_points,
+)
 
-# Translators: a traffic-light rating inside "Financing: yours red, theirs green".
+# Translators: the visitor's own traffic-light rating inside "Annual budget — yours is red".
 RATING_WORDS = {
     Rating.RED: pgettext_lazy("rating", "red"),
     Rating.YELLOW: pgettext_lazy("rating", "yellow"),
     Rating.GREEN: pgettext_lazy("rating", "green"),
 }
-# Translators: why a peer is recommended, e.g. "Share of private funding: yours red, theirs green".
-CONTRIBUTION_TEXT = _("%(indicator)s: yours %(yours)s, theirs %(theirs)s")
+# Translators: why a peer is recommended: the visitor's weak points the peer can help with, e.g.
+# "Can help with: Annual budget — yours is red; Large companies — yours is yellow".
+CAN_HELP_TEXT = _("Can help with: %(weak_points)s")
+# Translators: one weak point inside "Can help with: ...", with the visitor's own rating.
+WEAK_POINT_TEXT = _("%(indicator)s — yours is %(yours)s")
+# Translators: separates the weak points inside "Can help with: ...".
+WEAK_POINT_SEPARATOR = pgettext_lazy("list separator", "; ")
 REASON_TEXT = {
     matching.REASON_OFFER: _("They have an open study-visit offer on one of your weak points."),
     matching.REASON_LANGUAGE: _("You have a language in common."),
@@ -74,7 +87,12 @@ class MatchingData:
 
 
 def matching_data(*, today=None, include_same_country=None):
-    """The matching network of every public cluster with a result (four queries)."""
+    """The matching network: every public cluster with a result that agreed to be matched (five queries).
+
+    `candidates` also holds the clusters that did not agree (or are not public),
+    so they can still look for peers themselves; they are never offered as hosts.
+    The one place the network is built, so it can be cached as a whole.
+    """
     if include_same_country is None:
         include_same_country = getattr(settings, "MATCHING_INCLUDE_SAME_COUNTRY", True)
     indicators = indicators_in_order()
@@ -90,6 +108,7 @@ def matching_data(*, today=None, include_same_country=None):
         studyvisitoffer__in=open_offers(today=today)
     ).values_list("studyvisitoffer__cluster_id", "indicator_id"):
         offer_topics.setdefault(cluster_id, set()).add(position[indicator_id])
+    consenting = consenting_cluster_ids()
     candidates = {}
     public = set()
     for cluster_id, code, country, sector, languages, is_public in Cluster.objects.filter(
@@ -104,7 +123,7 @@ def matching_data(*, today=None, include_same_country=None):
             languages=frozenset(languages or ()),
             offer_topics=frozenset(offer_topics.get(cluster_id, ())),
         )
-        if is_public:
+        if is_public and cluster_id in consenting:
             public.add(cluster_id)
     network = matching.Network(
         [indicator.code for indicator in indicators],
@@ -125,19 +144,26 @@ class Peer:
     offers: list = field(default_factory=list)
 
 
-def explain(contribution, indicators_by_code):
-    """'Share of private funding: yours red, theirs green', in the active language."""
-    return CONTRIBUTION_TEXT % {
-        "indicator": indicators_by_code[contribution.indicator].name,
-        "yours": RATING_WORDS[contribution.visitor_level],
-        "theirs": RATING_WORDS[contribution.host_level],
-    }
+def explain(contributions, indicators_by_code):
+    """'Can help with: Annual budget — yours is red', in the active language; "" without contributions.
+
+    Names only the visitor's weak points and the visitor's own ratings, never the host's.
+    """
+    if not contributions:
+        return ""
+    items = [
+        WEAK_POINT_TEXT
+        % {"indicator": indicators_by_code[item.indicator].name, "yours": RATING_WORDS[item.visitor_level]}
+        for item in contributions
+    ]
+    return CAN_HELP_TEXT % {"weak_points": str(WEAK_POINT_SEPARATOR).join(str(item) for item in items)}
 
 
 def peers_for(*, cluster, limit=10, countries=(), sectors=(), languages=(), dimension=None, data=None, today=None):
     """The best hosts for `cluster` to visit, with explanations and their open offers.
 
-    `dimension` (a Dimension) counts only the weak points in that dimension.
+    `dimension` (a Dimension) keeps the hosts that can help on a weak point in
+    that dimension; the score still counts every weak point.
     Pass `data` (from `matching_data`) to rank several times without reloading.
     """
     data = data or matching_data(today=today)
@@ -175,7 +201,7 @@ def _peers(matches, data, *, today=None):
         Peer(
             cluster=clusters[match.key],
             match=match,
-            explanations=[explain(item, by_code) for item in match.contributions],
+            explanations=[explain(match.contributions, by_code)],
             reasons=[REASON_TEXT[reason] for reason in match.reasons],
             offers=offers.get(match.key, []),
         )
@@ -184,8 +210,10 @@ def _peers(matches, data, *, today=None):
 
 
 def peer_facets():
-    """Countries, sectors and languages of public clusters with a result, for the filters."""
-    clusters = Cluster.objects.filter(is_public=True, results__isnull=False).distinct()
+    """Countries, sectors and languages of the clusters that may be matched, for the filters."""
+    clusters = Cluster.objects.filter(
+        is_public=True, results__isnull=False, pk__in=MatchingConsent.objects.active().values("cluster_id")
+    ).distinct()
     rows = list(clusters.values_list("country", "sector", "languages"))
     countries = sorted({str(country) for country, _sector, _languages in rows})
     sectors = sorted({sector for _country, sector, _languages in rows if sector})

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from mobility import visit_calendars, visit_queries, visits
 from mobility.models import BookingStatus, StudyVisitOffer, VisitReport
-from mobility.queries import managed_clusters
+from mobility.queries import managed_clusters, matching_consent_of
 from mobility.visit_forms import BookingForm, OfferFilterForm, OfferForm, PeerFilterForm, ReportForm, report_initial
 from portal.roles import is_editor
 
@@ -72,7 +72,7 @@ def find_peers(request):
             "cluster": cluster,
             "peers": peers,
             "weak_points": visit_queries.weak_point_scores(cluster=cluster),
-            "rating_words": visit_queries.RATING_WORDS,
+            "consent": matching_consent_of(cluster=cluster),
         },
     )
 

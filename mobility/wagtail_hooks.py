@@ -126,6 +126,7 @@ def register_benchmark_admin_urls():
         path("benchmark-import/confirm/", admin_views.import_confirm, name="mobility_import_confirm"),
         path("benchmark-labels/expiring/", admin_views.expiring_labels, name="mobility_expiring_labels"),
         path("benchmark-managers/assign/", admin_views.assign_manager_view, name="mobility_assign_manager"),
+        path("benchmark-matching-consent/", admin_views.matching_consent_view, name="mobility_matching_consent"),
     ]
 
 
@@ -142,3 +143,10 @@ def register_expiring_labels_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_assign_manager_menu_item():
     return AnalystMenuItem(_("Assign a manager"), reverse("mobility_assign_manager"), icon_name="user", order=253)
+
+
+@hooks.register("register_admin_menu_item")
+def register_matching_consent_menu_item():
+    return AnalystMenuItem(
+        _("Peer matching consent"), reverse("mobility_matching_consent"), icon_name="tick", order=254
+    )

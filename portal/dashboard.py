@@ -7,6 +7,12 @@ best-practice stories, each with the reason it is shown; with two editions,
 what changed and whether the indicators its visits and seminars targeted
 improved; and the study visits it has asked for and received.
 
+Confidentiality (DESIGN.md 4.3): peers and storytellers are named only when
+they agreed to be matched, and only with the visitor's weak points they can
+help with, never with their own ratings. Languages (DESIGN.md 2): every
+seminar, material and story is listed whatever the reader's language, in the
+reader's translation when there is one, else in its original language, marked.
+
 The number of queries does not depend on the number of weak points, peers,
 offers, pages or bookings.
 """
@@ -16,12 +22,19 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from content.models import BestPracticePage
 from mobility import charts, matching, visit_queries
 from mobility.models import ImprovementAction, Indicator, Rating
-from mobility.queries import changes_between, dimension_levels, latest_two_results, network_median_by_dimension
+from mobility.queries import (
+    changes_between,
+    dimension_levels,
+    latest_two_results,
+    network_median_by_dimension,
+    results_of,
+)
 from mobility.queries import weak_points as weak_points_of
 from training.models import Registration, RegistrationStatus, SeminarPage, TrainingMaterialPage
 
@@ -33,13 +46,51 @@ WHY_OFFER = _("%(host)s invites visitors to learn about %(indicator)s, where you
 # Translators: why a seminar or a training material is recommended on the dashboard.
 WHY_TRAINING = _("It covers %(indicator)s, where your cluster is %(rating)s.")
 WHY_STORY_TOPIC = _("The story shows how to improve %(indicator)s, where your cluster is %(rating)s.")
-WHY_STORY_GREEN = _("%(cluster)s is green on %(indicator)s, where your cluster is %(rating)s.")
+# Translators: why a best-practice story is recommended: its cluster can help with one of the reader's weak points.
+WHY_STORY_PEER = _("Told by %(cluster)s, a peer that can help with %(indicator)s, where your cluster is %(rating)s.")
+
+# Translators: marks a recommended page shown in its original language, e.g. "in Czech".
+IN_LANGUAGE = {
+    "en": pgettext_lazy("page language", "in English"),
+    "cs": pgettext_lazy("page language", "in Czech"),
+    "sk": pgettext_lazy("page language", "in Slovak"),
+    "pl": pgettext_lazy("page language", "in Polish"),
+    "hu": pgettext_lazy("page language", "in Hungarian"),
+    "hr": pgettext_lazy("page language", "in Croatian"),
+    "tr": pgettext_lazy("page language", "in Turkish"),
+}
 
 
 @dataclass
 class Recommendation:
     item: object
     why: str
+    language: str = ""  # the page's language code when it is not the reader's
+    language_mark: str = ""  # "in Czech", in the reader's language
+
+
+def _recommend(page, why, reader):
+    """A recommended page, marked with its language when it is not the reader's (`reader`, a Locale)."""
+    code = page.locale.language_code
+    if page.locale_id == reader.pk:
+        return Recommendation(item=page, why=why)
+    return Recommendation(item=page, why=why, language=code, language_mark=IN_LANGUAGE.get(code, code))
+
+
+def in_reader_language(pages, reader):
+    """One page per translation: the reader's (`reader`, a Locale) where it exists, else the original.
+
+    Keeps the given order. The original is the first page created among its translations.
+    """
+    active = reader.pk
+    pages = list(pages)
+    chosen = {}
+    for page in sorted(pages, key=lambda page: page.pk):
+        current = chosen.get(page.translation_key)
+        if current is None or (page.locale_id == active and current.locale_id != active):
+            chosen[page.translation_key] = page
+    wanted = {page.pk for page in chosen.values()}
+    return [page for page in pages if page.pk in wanted]
 
 
 @dataclass
@@ -54,13 +105,24 @@ class WeakPointPlan:
 
 @dataclass
 class Target:
-    """An indicator the cluster set out to improve, through a visit report's action or a seminar."""
+    """An indicator the cluster set out to improve, through a visit report's action or a seminar.
+
+    `before` is the rating measured last on or before the visit or seminar (`on`),
+    `after` the latest rating, counted only when benchmarked after it.
+    """
 
     indicator: object
     source: str  # "visit" or "seminar"
     title: str
+    on: object = None  # the day of the visit's or seminar's end
     before: object = None
+    before_edition: str = ""
     after: object = None
+    after_edition: str = ""
+
+    @property
+    def measured(self):
+        return self.after is not None
 
     @property
     def improved(self):
@@ -115,7 +177,7 @@ def dashboard_for(*, cluster, managers=None, today=None):
         ],
         improved=improved,
         declined=declined,
-        targets=_targets(cluster, latest, previous, managers or []),
+        targets=_targets(cluster, managers or []),
     )
     return context
 
@@ -128,6 +190,7 @@ def _dimensions(result):
 
 
 def _add_peers(plans, cluster, data):
+    """For each weak point, the best peers that can help with it (ranked by their whole match)."""
     visitor = data.candidates.get(cluster.pk)
     if visitor is None:
         return
@@ -141,7 +204,7 @@ def _add_peers(plans, cluster, data):
     by_code = {indicator.code: indicator for indicator in data.indicators}
     for plan in plans:
         for match in ranked[plan.score.pk]:
-            why = [visit_queries.explain(item, by_code) for item in match.contributions]
+            why = [visit_queries.explain(match.contributions, by_code)]
             why += [visit_queries.REASON_TEXT[reason] for reason in match.reasons]
             plan.peers.append(Recommendation(item=hosts[match.key], why=why))
 
@@ -165,13 +228,14 @@ def _add_offers(plans, cluster, today):
 
 
 def _add_training(plans):
+    """Upcoming seminars and training materials on each weak point, in every language."""
     wanted = {plan.score.indicator_id: plan for plan in plans}
-    locale = Locale.get_active()
     topics = Prefetch("topics", queryset=Indicator.objects.order_by("code"))
     seminars = (
         SeminarPage.objects.live()
         .public()
-        .filter(locale=locale, topics__in=list(wanted), ends_at__gte=timezone.now(), is_cancelled=False)
+        .filter(topics__in=list(wanted), ends_at__gte=timezone.now(), is_cancelled=False)
+        .select_related("locale")
         .prefetch_related(topics)
         .distinct()
         .order_by("starts_at", "pk")
@@ -179,60 +243,80 @@ def _add_training(plans):
     materials = (
         TrainingMaterialPage.objects.live()
         .public()
-        .filter(locale=locale, topics__in=list(wanted))
+        .filter(topics__in=list(wanted))
+        .select_related("locale")
         .prefetch_related(topics)
         .distinct()
         .order_by("title", "pk")
     )
+    reader = Locale.get_active()
     for pages, attribute in ((seminars, "seminars"), (materials, "materials")):
-        for page in pages:
+        for page in in_reader_language(pages, reader):
             for topic in page.topics.all():
                 plan = wanted.get(topic.pk)
                 if plan is not None and len(getattr(plan, attribute)) < PER_KIND:
-                    getattr(plan, attribute).append(Recommendation(item=page, why=_why(WHY_TRAINING, plan.score)))
+                    getattr(plan, attribute).append(_recommend(page, _why(WHY_TRAINING, plan.score), reader))
 
 
 def _add_stories(plans, data):
-    """Stories on a weak point's indicator, and stories of clusters that are green on it."""
+    """Stories on a weak point's indicator, and stories of peers that can help with it, in every language.
+
+    A story's cluster is named as able to help only when it agreed to be matched
+    (it is in the matching network) and is rated above the reader there; the
+    reason names the reader's rating only.
+    """
     wanted = {plan.score.indicator_id: plan for plan in plans}
     positions = {indicator.pk: index for index, indicator in enumerate(data.indicators)}
-    green = {
+    live = BestPracticePage.objects.live().public()
+    tellers = set(live.exclude(cluster=None).values_list("cluster_id", flat=True))
+    peers = {candidate.key: candidate for candidate in data.network.candidates if candidate.key in tellers}
+    helping = {
         indicator_id: {
-            cluster_id
-            for cluster_id, candidate in data.candidates.items()
-            if candidate.levels[positions[indicator_id]] == matching.GREEN
+            key
+            for key, candidate in peers.items()
+            if candidate.levels[positions[indicator_id]] != matching.MISSING
+            and candidate.levels[positions[indicator_id]] > plan.score.rating
         }
-        for indicator_id in wanted
+        for indicator_id, plan in wanted.items()
     }
-    green_clusters = set().union(*green.values()) if green else set()
+    helping_clusters = set().union(*helping.values()) if helping else set()
     stories = (
-        BestPracticePage.objects.live()
-        .public()
-        .filter(locale=Locale.get_active())
-        .filter(Q(topics__in=list(wanted)) | Q(cluster_id__in=list(green_clusters)))
-        .select_related("cluster", "image")
+        live.filter(Q(topics__in=list(wanted)) | Q(cluster_id__in=list(helping_clusters)))
+        .select_related("cluster", "image", "locale")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
         .distinct()
         .order_by("-date", "-pk")
     )
-    for story in stories:
+    reader = Locale.get_active()
+    for story in in_reader_language(stories, reader):
         topic_ids = {topic.pk for topic in story.topics.all()}
         for indicator_id, plan in wanted.items():
             if len(plan.stories) >= PER_KIND:
                 continue
-            if story.cluster_id is not None and story.cluster_id in green[indicator_id]:
-                why = _why(WHY_STORY_GREEN, plan.score, cluster=story.cluster.name)
+            if story.cluster_id is not None and story.cluster_id in helping[indicator_id]:
+                why = _why(WHY_STORY_PEER, plan.score, cluster=story.cluster.name)
             elif indicator_id in topic_ids:
                 why = _why(WHY_STORY_TOPIC, plan.score)
             else:
                 continue
-            plan.stories.append(Recommendation(item=story, why=why))
+            plan.stories.append(_recommend(story, why, reader))
 
 
-def _targets(cluster, latest, previous, managers):
-    """Indicators targeted by improvement actions and attended seminars, with their ratings in both editions."""
-    before = {score.indicator_id: Rating(score.rating) for score in previous.scores.all()} if previous else {}
-    after = {score.indicator_id: Rating(score.rating) for score in latest.scores.all()}
+def _measured_on(result):
+    return result.benchmarked_on or result.edition.date
+
+
+def _targets(cluster, managers):
+    """Indicators targeted by improvement actions and attended seminars, measured before and after them.
+
+    An improvement counts only when the indicator was measured in a result
+    benchmarked after the visit or seminar; otherwise the target is not yet measured.
+    """
+    results = [result for result in results_of(cluster=cluster) if _measured_on(result) is not None]
+    results.sort(key=_measured_on)
+    ratings = [
+        (result, {score.indicator_id: Rating(score.rating) for score in result.scores.all()}) for result in results
+    ]
     targets = []
     for action in (
         ImprovementAction.objects.filter(report__booking__cluster=cluster)
@@ -245,28 +329,34 @@ def _targets(cluster, latest, previous, managers):
                 indicator=action.indicator,
                 source="visit",
                 title=f"{offer.cluster.name}: {offer.title}",
-                before=before.get(action.indicator_id),
-                after=after.get(action.indicator_id),
+                on=offer.ends_on,
             )
         )
     if managers:
         keys = Registration.objects.filter(user__in=managers, status=RegistrationStatus.CONFIRMED).values("seminar_key")
         seminars = (
-            SeminarPage.objects.filter(
-                translation_key__in=keys, locale=Locale.get_active(), starts_at__lte=timezone.now()
-            )
+            SeminarPage.objects.filter(translation_key__in=keys, starts_at__lte=timezone.now())
+            .select_related("locale")
             .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
             .order_by("starts_at", "pk")
         )
-        for seminar in seminars:
+        for seminar in in_reader_language(seminars, Locale.get_active()):
             for topic in seminar.topics.all():
                 targets.append(
                     Target(
                         indicator=topic,
                         source="seminar",
                         title=seminar.title,
-                        before=before.get(topic.pk),
-                        after=after.get(topic.pk),
+                        on=timezone.localdate(seminar.ends_at),
                     )
                 )
+    for target in targets:
+        for result, by_indicator in ratings:
+            rating = by_indicator.get(target.indicator.pk)
+            if rating is None:
+                continue
+            if _measured_on(result) <= target.on:
+                target.before, target.before_edition = rating, result.edition.name
+            else:
+                target.after, target.after_edition = rating, result.edition.name
     return targets

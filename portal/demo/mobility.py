@@ -3,8 +3,8 @@
 
 60 fictional clusters in the six partner countries, two editions (2012, 2014)
 in which most clusters improved somewhere, bronze labels (the edition labels
-have expired; some clusters renewed theirs recently) and the demo managers'
-memberships. Deterministic (seeded random generator), written with bulk inserts.
+have expired; some clusters renewed theirs recently), the demo managers'
+memberships and the clusters' consent to peer matching (48 of 60 agreed). Deterministic (seeded random generator), written with bulk inserts.
 """
 
 import datetime
@@ -22,6 +22,7 @@ from mobility.models import (
     Indicator,
     Label,
     LabelLevel,
+    MatchingConsent,
     MembershipRole,
     MembershipStatus,
     Score,
@@ -228,6 +229,9 @@ DESCRIPTIONS = {
     },
 }
 
+# Clusters whose managers did not agree to be matched as peers (never offered as hosts).
+NO_CONSENT_NUMBERS = {"004", "008"}
+
 RED, YELLOW, GREEN = 0, 1, 2
 
 
@@ -299,7 +303,7 @@ def _add_years(day, years):
 def seed_mobility():
     """Create the demo clusters and benchmarks unless clusters exist. Returns the number of objects created."""
     if Cluster.objects.exists():
-        return 0
+        return seed_matching_consents()
     rng = random.Random(20121014)
     indicators = list(Indicator.objects.order_by("dimension__position", "position", "code"))
     if not indicators:
@@ -368,4 +372,32 @@ def seed_mobility():
         for code in [MANAGERS[user.email]]
     ]
     ClusterMembership.objects.bulk_create(memberships)
-    return len(editions) + len(clusters) + len(results) + len(scores) + len(labels) + len(memberships)
+    created = len(editions) + len(clusters) + len(results) + len(scores) + len(labels) + len(memberships)
+    return created + seed_matching_consents()
+
+
+def seed_matching_consents():
+    """Most demo clusters agreed to be matched: the demo managers for their clusters, the others in
+    writing (recorded by the analyst); those numbered 004 and 008 did not. Only when no consent exists yet."""
+    if MatchingConsent.objects.exists():
+        return 0
+    analyst = User.objects.filter(email="analyst@centramo.example").first()
+    managers = {code: email for email, code in MANAGERS.items()}
+    given_by = {user.email: user for user in User.objects.filter(email__in=list(MANAGERS))}
+    given_at = timezone.now()
+    consents = []
+    for cluster in Cluster.objects.filter(code__regex=r"^[A-Z]{2}-[0-9]{3}$").order_by("code"):
+        if cluster.code[-3:] in NO_CONSENT_NUMBERS:
+            continue
+        manager = given_by.get(managers.get(cluster.code, ""))
+        consents.append(
+            MatchingConsent(
+                cluster=cluster,
+                given_by=manager or analyst,
+                given_at=given_at,
+                written=manager is None,
+                note="" if manager else "Demo: signed consent form",
+            )
+        )
+    MatchingConsent.objects.bulk_create(consents)
+    return len(consents)

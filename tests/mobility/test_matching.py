@@ -92,9 +92,7 @@ def test_rank_host_without_result_is_no_candidate_and_unscored_indicator_does_no
 
     # Only FIN.2 (yellow -> green, 1 of 5 points) counts; a cluster without any result never enters the network.
     assert (match.code, match.score) == ("PL-001", 20)
-    assert match.contributions == (
-        Contribution(index=1, indicator="FIN.2", visitor_level=YELLOW, host_level=GREEN, points=1),
-    )
+    assert match.contributions == (Contribution(index=1, indicator="FIN.2", visitor_level=YELLOW),)
 
 
 def test_rank_excludes_hosts_that_help_nowhere_even_with_bonuses():
@@ -166,18 +164,38 @@ def test_rank_same_country_setting():
     assert [match.code for match in excluded.rank(VISITOR, include_same_country=True)] == ["CZ-002", "SK-001"]
 
 
-def test_rank_explains_top_contributions_most_points_first():
+def test_rank_explains_weak_points_chosen_by_the_visitors_levels_only():
     visitor = cluster("CZ-001", [YELLOW, RED, RED, RED])
+    # FIN.2 is where this host is weakest, yet it is named first: the host's levels never order the explanation.
     host = cluster("PL-001", [GREEN, YELLOW, GREEN, GREEN])
     network = Network(INDICATORS, [visitor, host])
 
     [match] = network.rank(visitor)
 
-    assert [(item.indicator, item.visitor_level, item.host_level, item.points) for item in match.contributions] == [
-        ("GOV.1", RED, GREEN, 4),
-        ("SRV.1", RED, GREEN, 4),
-        ("FIN.2", RED, YELLOW, 2),
+    assert [(item.indicator, item.visitor_level) for item in match.contributions] == [
+        ("FIN.2", RED),
+        ("GOV.1", RED),
+        ("SRV.1", RED),
     ]
+    assert match.contributions[0] == Contribution(index=1, indicator="FIN.2", visitor_level=RED)
+
+
+def test_rank_match_carries_no_host_level():
+    fields = set(Contribution.__dataclass_fields__) | set(matching.Match.__dataclass_fields__)
+
+    assert fields == {
+        "index",
+        "indicator",
+        "visitor_level",
+        "code",
+        "key",
+        "score",
+        "bonus",
+        "reasons",
+        "contributions",
+        "offer_topics",
+        "common_languages",
+    }
 
 
 def test_rank_filters_hosts_and_weak_points():
@@ -192,8 +210,24 @@ def test_rank_filters_hosts_and_weak_points():
     assert [match.code for match in network.rank(VISITOR, sectors=["ict"])] == ["SK-002", "PL-001"]
     assert [match.code for match in network.rank(VISITOR, languages=["en", "pl"])] == ["PL-001", "SK-001"]
     assert [match.code for match in network.rank(VISITOR, countries=["SK"], languages=["en"])] == ["SK-001"]
-    # Only FIN.2 counts: SK-001 and SK-002 help equally there (100), PL-001 not at all.
-    assert ranked(network, VISITOR, indicators={1}) == [("SK-001", 100, 0), ("SK-002", 100, 0)]
+    # Only hosts that help on FIN.2 remain (PL-001 does not); the score still counts every weak point.
+    assert ranked(network, VISITOR, indicators={1}) == [("SK-002", 100, 0), ("SK-001", 20, 0)]
+    assert [item.indicator for item in network.rank(VISITOR, indicators={1})[0].contributions] == ["FIN.2", "FIN.1"]
+
+
+def test_rank_weak_point_filter_never_changes_a_score():
+    # One weak point per dimension filter would give away the host's level there if the score followed the filter.
+    visitor = cluster("CZ-001", [RED, RED, GREEN, GREEN])
+    yellow_there = cluster("PL-001", [YELLOW, GREEN, RED, RED])
+    green_there = cluster("PL-002", [GREEN, YELLOW, RED, RED])
+    network = Network(INDICATORS, [visitor, yellow_there, green_there])
+
+    unfiltered = ranked(network, visitor)
+    only_fin1 = ranked(network, visitor, indicators={0})
+
+    assert unfiltered == [("PL-001", 75, 0), ("PL-002", 75, 0)]
+    assert only_fin1 == unfiltered
+    assert ranked(network, visitor, indicators={2, 3}) == []
 
 
 def test_rank_limit():
@@ -328,14 +362,18 @@ def test_peers_for_open_offer_on_weak_point_earns_bonus_and_is_listed():
 
 
 @pytest.mark.django_db
-def test_peers_for_dimension_counts_only_its_weak_points():
+def test_peers_for_dimension_keeps_hosts_that_help_there_with_their_whole_score():
     visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
     factories.cluster(code="VT-FIN", country="AT", ratings={"FIN.2": G})
-    factories.cluster(code="VT-GOV", country="AT", ratings={"GOV.5": G})
+    factories.cluster(code="VT-GOV", country="AT", ratings={"GOV.5": G, "FIN.2": Y})
 
     governance = Dimension.objects.get(code="GOV")
+    peers = visit_queries.peers_for(cluster=visitor, countries=["AT"], dimension=governance)
 
-    assert _codes(visit_queries.peers_for(cluster=visitor, countries=["AT"], dimension=governance)) == ["VT-GOV"]
+    assert [(peer.cluster.code, peer.match.score) for peer in peers] == [("VT-GOV", 75)]
+    assert [str(line) for line in peers[0].explanations] == [
+        "Can help with: Documented strategy — yours is red; Share of private funding — yours is red"
+    ]
 
 
 @pytest.mark.django_db
@@ -347,14 +385,9 @@ def test_peers_explanation_in_the_users_language():
     with translation.override("cs"):
         [peer] = visit_queries.peers_for(cluster=visitor, countries=["AT"])
         text = str(peer.explanations[0])
-        expected = str(visit_queries.CONTRIBUTION_TEXT) % {
-            "indicator": fin2.name_cs,
-            "yours": str(visit_queries.RATING_WORDS[R]),
-            "theirs": str(visit_queries.RATING_WORDS[G]),
-        }
 
     assert fin2.name_cs != fin2.name_en
-    assert text == expected
+    assert text == f"Může pomoci s: {fin2.name_cs} — váš klastr: červený"
 
 
 def _peers_url(**query):
@@ -375,7 +408,8 @@ def test_peers_page_manager_sees_ranked_peers_with_links(client):
     assert "Alpine Host Cluster" in html
     assert f'href="{visit_views.host_profile_url(host)}"' in html
     assert f'href="{reverse("visits:offer", args=[offer.pk])}"' in html
-    assert "Share of private funding: yours red, theirs green" in html
+    assert "Can help with: Share of private funding — yours is red" in html
+    assert "theirs" not in html
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
 

@@ -152,22 +152,92 @@ def test_statistics_shares_add_up(client):
         assert abs(overall["red"] + overall["yellow"] + overall["green"] - 100) < 0.2
 
 
-def test_statistics_suppresses_groups_under_five(client):
+def _statistics(client, edition):
+    response = client.get(url("statistics_edition", edition=edition))
+    assert response.status_code == 200
+    return response, response.context["stats"]["dimensions"]
+
+
+def _by_country(dimension):
+    return {group["key"]: group for group in dimension["by_country"]}
+
+
+def test_statistics_suppresses_groups_under_five_and_shows_no_count_of_them(client):
     edition = f.edition("Small")
     for _number in range(4):
         f.result(f.cluster(country="DE"), edition, default=2)
     for number in range(5):
         f.result(f.cluster(country="AT"), edition, default=0 if number < 2 else 1)
-    response = client.get(url("statistics_edition", edition="Small"))
-    dimension = response.context["stats"]["dimensions"][0]
-    by_country = {group["key"]: group for group in dimension["by_country"]}
-    assert by_country["DE"] == {"key": "DE", "clusters": 4, "suppressed": True}
-    assert (by_country["AT"]["red"], by_country["AT"]["yellow"], by_country["AT"]["green"]) == (40.0, 60.0, 0.0)
-    assert dimension["overall"]["clusters"] == 9
+    response, dimensions = _statistics(client, "Small")
+    for dimension in dimensions:
+        # DE is too small; AT is hidden too, or "all countries" minus AT would give DE away.
+        assert _by_country(dimension) == {
+            "DE": {"key": "DE", "suppressed": True},
+            "AT": {"key": "AT", "suppressed": True},
+        }
+        assert dimension["overall"]["clusters"] == 9
     html = response.content.decode()
-    assert "Not shown: fewer than 5 clusters." in html
-    # The suppressed country's figures appear nowhere on the page.
+    assert html.count("Not shown, so that no cluster can be recognised.") == 12
+    for figure in ("100.0 %", "40.0 %", "60.0 %"):
+        assert figure not in html
+
+
+def _subtract(dimension):
+    """The attacker's sum: "all countries" minus every shown country -> (clusters, hidden groups) of the rest."""
+    shown = [group for group in dimension["by_country"] if not group["suppressed"]]
+    hidden = [group["key"] for group in dimension["by_country"] if group["suppressed"]]
+    return dimension["overall"]["clusters"] - sum(group["clusters"] for group in shown), hidden
+
+
+def test_statistics_subtraction_never_exposes_a_single_small_group(client):
+    edition = f.edition("Subtract")
+    for _number in range(5):
+        f.result(f.cluster(country="CZ"), edition, default=1)
+    austrian = f.cluster(country="AT")
+    f.result(austrian, edition, default=2)
+    response, dimensions = _statistics(client, "Subtract")
+
+    assert len(dimensions) == 6
+    for dimension in dimensions:
+        assert dimension["overall"]["suppressed"] is False
+        assert dimension["overall"]["clusters"] == 6
+        assert _by_country(dimension) == {
+            "AT": {"key": "AT", "suppressed": True},
+            "CZ": {"key": "CZ", "suppressed": True},
+        }
+        # What the subtraction gives is the six clusters together, never the Austrian one alone.
+        assert _subtract(dimension) == (6, ["AT", "CZ"])
+    html = response.content.decode()
+    # Neither the Austrian cluster's all-green nor the Czech all-yellow figures appear.
     assert "100.0 %" not in html
+    assert "16.7 %" in html
+
+
+def test_statistics_one_suppressed_group_takes_the_next_smallest_with_it(client):
+    edition = f.edition("Secondary")
+    for country, size in (("AT", 2), ("CZ", 5), ("SK", 6), ("PL", 7)):
+        for _number in range(size):
+            f.result(f.cluster(country=country), edition, default=1)
+    _response, dimensions = _statistics(client, "Secondary")
+
+    for dimension in dimensions:
+        groups = _by_country(dimension)
+        assert sorted(key for key, group in groups.items() if group["suppressed"]) == ["AT", "CZ"]
+        assert (groups["SK"]["clusters"], groups["PL"]["clusters"]) == (6, 7)
+        assert _subtract(dimension) == (7, ["AT", "CZ"])
+
+
+def test_suppressed_groups_rules():
+    from mobility.queries import suppressed_groups
+
+    assert suppressed_groups({"A": 7, "B": 8}) == set()
+    assert suppressed_groups({"A": 3}) == {"A"}
+    assert suppressed_groups({"A": 3, "B": 9, "C": 8}) == {"A", "C"}
+    # Two small groups together still under five: the next-smallest joins them.
+    assert suppressed_groups({"A": 1, "B": 2, "C": 9, "D": 10}) == {"A", "B", "C"}
+    assert suppressed_groups({"A": 1, "B": 4, "C": 9}) == {"A", "B"}
+    # Equal sizes: the code decides, so the page is the same every time.
+    assert suppressed_groups({"A": 2, "C": 6, "B": 6}) == {"A", "B"}
 
 
 def test_statistics_unknown_edition_is_404(client):

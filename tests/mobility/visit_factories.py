@@ -16,6 +16,7 @@ from mobility.models import (
     Dimension,
     ImprovementAction,
     Indicator,
+    MatchingConsent,
     MembershipRole,
     MembershipStatus,
     Rating,
@@ -73,8 +74,12 @@ def editor():
     return user(group=EDITORS)
 
 
-def cluster(*, code=None, country="PL", sector="", languages=("en",), ratings=None, edition="V-2024", **fields):
-    """A public cluster, with a result in `edition` when `ratings` ({indicator code: rating}) is given."""
+def cluster(
+    *, code=None, country="PL", sector="", languages=("en",), ratings=None, edition="V-2024", consent=True, **fields
+):
+    """A public cluster, with a result in `edition` when `ratings` ({indicator code: rating}) is given.
+
+    `consent`: the cluster agreed to be matched as a peer (as most clusters in these tests)."""
     code = code or f"VT-{next(_numbers):04d}"
     created = Cluster.objects.create(
         code=code,
@@ -86,6 +91,8 @@ def cluster(*, code=None, country="PL", sector="", languages=("en",), ratings=No
     )
     if ratings is not None:
         result_for(created, ratings, edition=edition)
+    if consent:
+        MatchingConsent.objects.create(cluster=created, given_at=timezone.now())
     return created
 
 

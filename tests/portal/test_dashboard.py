@@ -59,7 +59,7 @@ def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendati
     assert (fin_plan.score.indicator.code, gov_plan.score.indicator.code) == ("FIN.2", "GOV.5")
     assert codes(fin_plan.peers)[0] == host.code
     assert [str(line) for line in fin_plan.peers[0].why] == [
-        "Share of private funding: yours red, theirs green",
+        "Can help with: Share of private funding — yours is red; Documented strategy — yours is yellow",
         "They have an open study-visit offer on one of your weak points.",
         "You have a language in common.",
         "They work in the same sector.",
@@ -73,7 +73,9 @@ def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendati
     assert gov_plan.materials[0].item == material
     assert topic_story.pk in [rec.item.pk for rec in fin_plan.stories]
     [green] = [rec for rec in gov_plan.stories if rec.item.pk == green_story.pk]
-    assert str(green.why).startswith("Dashboard Host Cluster is green on ")
+    assert str(green.why) == (
+        "Told by Dashboard Host Cluster, a peer that can help with Documented strategy, where your cluster is yellow."
+    )
     html = response.content.decode()
     assert "Financing tour" in html
     assert "Funding seminar" in html
@@ -84,9 +86,9 @@ def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendati
 def test_dashboard_two_editions_show_changes_and_targeted_indicators(client):
     visitor, manager, host = visitor_and_host()
     factories.result_for(
-        visitor, {"FIN.2": R, "GOV.5": R, "SRV.1": G}, edition="V-2023", date=datetime.date(2098, 1, 1)
+        visitor, {"FIN.2": R, "GOV.5": R, "SRV.1": G}, edition="V-2023", date=datetime.date(2020, 1, 1)
     )
-    # Latest (V-2024): FIN.2 still red, GOV.5 yellow (improved from red).
+    # Latest (V-2024, benchmarked in 2099, after the visit): FIN.2 still red, GOV.5 yellow (improved from red).
     offer = factories.offer(host, starts_in=-30, deadline_in=-40)
     booking = factories.booking(offer, visitor, by=manager, status=BookingStatus.COMPLETED)
     factories.report(booking, actions=[("GOV.5", "Write a strategy."), ("FIN.2", "Introduce fees.")])
@@ -238,3 +240,97 @@ def test_seeded_demo_manager_dashboard_is_full(client, email):
     assert context["made"]
     assert context["received"]
     assert any(plan.peers for plan in context["plans"])
+
+
+def _translate(page, lang, title):
+    from wagtail.models import Locale
+
+    translation = page.copy_for_translation(Locale.objects.get(language_code=lang))
+    translation.title = title
+    translation.save_revision().publish()
+    return translation
+
+
+def _recommended(plan):
+    return {
+        kind: [(rec.item.title, rec.language, str(rec.language_mark)) for rec in getattr(plan, kind)]
+        for kind in ("seminars", "materials", "stories")
+    }
+
+
+def test_dashboard_recommends_every_language_marking_untranslated_items(client):
+    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R})
+    manager = factories.manager(visitor)
+    [fin2] = factories.indicators("FIN.2")
+    whole_day = {"start_time": datetime.time(0, 0), "end_time": datetime.time(23, 59), "days_ahead": 0}
+    training.seminar(lang="cs", topics=[fin2], title="Jen česky: financování", **whole_day)
+    handbook = training.material(topics=[fin2], title="AAA Funding handbook")
+    _translate(handbook, "cs", "AAA Příručka financování")
+    add_story(practice_index("cs"), 9301, topics=[fin2])
+    client.force_login(manager)
+
+    english = client.get(URL)
+    [plan] = english.context["plans"]
+    assert _recommended(plan)["seminars"][0] == ("Jen česky: financování", "cs", "in Czech")
+    assert _recommended(plan)["materials"][0] == ("AAA Funding handbook", "", "")
+    assert _recommended(plan)["stories"][0] == ("Story 9301", "cs", "in Czech")
+    html = english.content.decode()
+    assert '<span lang="cs">Jen česky: financování</span></a> <span class="language-mark">(in Czech)</span>' in html
+    assert "AAA Příručka financování" not in html
+
+    [plan] = client.get("/cs/dashboard/").context["plans"]
+    assert _recommended(plan)["seminars"][0] == ("Jen česky: financování", "", "")
+    assert _recommended(plan)["materials"][0] == ("AAA Příručka financování", "", "")
+    assert _recommended(plan)["stories"][0] == ("Story 9301", "", "")
+
+
+def _days_since(day):
+    return (datetime.date.today() - day).days
+
+
+def test_dashboard_credits_improvements_only_when_measured_after_the_visit_or_seminar(client):
+    visitor = factories.cluster(country="CZ", sector=SECTOR, languages=["de"])
+    factories.result_for(visitor, {"FIN.2": R, "GOV.5": R}, edition="C-2012", date=datetime.date(2012, 10, 1))
+    factories.result_for(visitor, {"FIN.2": Y, "GOV.5": Y}, edition="C-2014", date=datetime.date(2014, 10, 1))
+    manager = factories.manager(visitor)
+    host = factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": G})
+    # A visit in May 2013, between the editions, and one last month, after both.
+    early = factories.offer(host, starts_in=-_days_since(datetime.date(2013, 5, 6)), deadline_in=-5000)
+    recent = factories.offer(host, starts_in=-30, deadline_in=-40)
+    for offer, code in ((early, "FIN.2"), (recent, "GOV.5")):
+        booking = factories.booking(offer, visitor, by=manager, status=BookingStatus.COMPLETED)
+        factories.report(booking, actions=[(code, "Act on it.")])
+    [fin2] = factories.indicators("FIN.2")
+    seminar = training.seminar(topics=[fin2], days_ahead=-20, title="Funding seminar of last month")
+    from training.models import Registration, RegistrationStatus
+
+    Registration.objects.create(
+        seminar_key=seminar.translation_key,
+        user=manager,
+        status=RegistrationStatus.CONFIRMED,
+        queued_at=seminar.starts_at - datetime.timedelta(days=3),
+    )
+    client.force_login(manager)
+
+    response = client.get(URL)
+
+    assert [
+        (
+            target.indicator.code,
+            target.source,
+            target.before,
+            target.before_edition,
+            target.after,
+            target.after_edition,
+            target.measured,
+            target.improved,
+        )
+        for target in response.context["targets"]
+    ] == [
+        ("FIN.2", "visit", R, "C-2012", Y, "C-2014", True, True),
+        ("GOV.5", "visit", Y, "C-2014", None, "", False, False),
+        ("FIN.2", "seminar", Y, "C-2014", None, "", False, False),
+    ]
+    html = response.content.decode()
+    assert html.count("Not yet measured") == 2
+    assert html.count('<span class="change--improved">Improved</span>') == 1
