@@ -12,7 +12,6 @@ from mobility.queries import managed_clusters
 from portal.core.urls import absolute_url, base_url
 from portal.emails import enqueue_email, language_for
 
-
 # Links allauth puts into its mails; they follow the recipient's language like the text.
 LINKS = ("activate_url", "password_reset_url", "signup_url")
 
