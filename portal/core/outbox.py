@@ -94,7 +94,8 @@ def is_permanent(error):
 
 def backoff(attempts):
     """Wait before the next try: 1, 2, 4 ... minutes, at most an hour."""
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+    doublings = min(max(attempts - 1, 0), 16)
+    return min(FIRST_RETRY * 2**doublings, LONGEST_RETRY)
 
 
 def _email(message, connection):
