@@ -21,6 +21,9 @@ class NewsFeed(Feed):
     def title(self, obj):
         return _("Centramo news: %(title)s") % {"title": obj.title}
 
+    def feed_url(self, obj):
+        return absolute_url(self.request.path)
+
     def link(self, obj):
         return absolute_url(obj)
 

@@ -104,7 +104,7 @@ def export_my_data(request):
 @never_cache
 def delete_my_account(request):
     """GDPR article 17: a confirmation page, then the account goes (see portal.data_rights)."""
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         delete_account(user=request.user)
         logout(request)
