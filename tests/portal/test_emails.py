@@ -57,7 +57,7 @@ def test_study_visit_mail_in_the_hosts_language_with_public_link(django_capture_
         )
 
     message = mail.outbox[0]
-    assert '"Návštěva o financování"' in message.subject
+    assert message.subject == f"Klastr {visitor.name} žádá o účast na vaší studijní cestě „Návštěva o financování“"
     assert f"{BASE}/cs/study-visits/bookings/{booking.pk}/" in message.body.splitlines()
     assert "We'd like to learn" in message.body.splitlines()
 
