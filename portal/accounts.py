@@ -3,14 +3,12 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
-from django.template import Context
-from django.template.loader import get_template
 from django.urls import reverse, translate_url
 from django.utils import translation
 
 from mobility.queries import managed_clusters
 from portal.core.urls import absolute_url, base_url
-from portal.emails import enqueue_email, language_for
+from portal.emails import enqueue_email, language_for, render_text
 
 # Links allauth puts into its mails; they follow the recipient's language like the text.
 LINKS = ("activate_url", "password_reset_url", "signup_url")
@@ -45,15 +43,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 context[key] = translate_url(context[key], language)
         with translation.override(language):
             message = self.render_mail(template_prefix, email, context)
-            language = translation.get_language()
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
         enqueue_email(subject=message.subject, body=message.body, to=message.to, html=html, language=language)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         message = super().render_mail(template_prefix, email, context, headers=headers)
-        # Plain text is never HTML-escaped: render the text body again with autoescaping off.
-        template = get_template(f"{template_prefix}_message.txt")
-        message.body = template.template.render(Context(context, autoescape=False)).strip()
+        # Plain text is never HTML-escaped: render subject and text body again with autoescaping off.
+        subject = " ".join(render_text(f"{template_prefix}_subject.txt", context).splitlines()).strip()
+        message.subject = self.format_email_subject(subject)
+        message.body = render_text(f"{template_prefix}_message.txt", context).strip()
         return message
 
     def format_email_subject(self, subject):

@@ -71,7 +71,7 @@ def test_allauth_mail_names_centramo_and_links_to_the_public_address(client, dja
                 "password1": "a-Long-passphrase-42",
                 "password2": "a-Long-passphrase-42",
                 "first_name": "Ola",
-                "last_name": "Nowak",
+                "last_name": "O'Neill",
                 "preferred_language": "pl",
             },
         )
@@ -79,6 +79,8 @@ def test_allauth_mail_names_centramo_and_links_to_the_public_address(client, dja
     message = mail.outbox[0]
     assert message.subject.startswith("[Centramo] ")
     assert message.body.splitlines()[0] == "Witamy z Centramo!"
+    assert "Ola O'Neill" in message.body
+    assert "&#x27;" not in message.body
     links = re.findall(r"https?://\S+", message.body)
     assert [link.startswith(f"{BASE}/pl/accounts/confirm-email/") for link in links] == [True]
 
