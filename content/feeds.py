@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from portal.core.urls import absolute_url
+
 
 class NewsFeed(Feed):
     """Atom feed of one locale's news index."""
@@ -19,8 +21,11 @@ class NewsFeed(Feed):
     def title(self, obj):
         return _("Centramo news: %(title)s") % {"title": obj.title}
 
+    def feed_url(self, obj):
+        return absolute_url(self.request.path)
+
     def link(self, obj):
-        return obj.get_full_url(self.request)
+        return absolute_url(obj)
 
     def subtitle(self, obj):
         return obj.intro
@@ -35,7 +40,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(item)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -324,8 +324,14 @@ class StudyVisitBooking(models.Model):
     cluster = models.ForeignKey(
         Cluster, verbose_name=_("visiting cluster"), on_delete=models.CASCADE, related_name="bookings"
     )
+    # Kept when the person's account is deleted (the booking is the cluster's).
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     participants = models.PositiveSmallIntegerField(_("participants"))
     focus_indicators = models.ManyToManyField(

@@ -4,7 +4,6 @@ Every service runs in one transaction, validates before saving and queues its
 e-mails in that transaction (portal.emails), so a rolled-back change sends nothing.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Cluster, ClusterMembership, MatchingConsent, MembershipRole, MembershipStatus
 from mobility.queries import is_analyst, is_manager_of
+from portal.core.urls import base_url
 from portal.emails import send_templated_email
 from portal.models import User
 
@@ -21,7 +21,7 @@ def _mail(*, to_user, template, context):
     send_templated_email(
         to_user=to_user,
         template=f"mobility/email/{template}",
-        context={"site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), **context},
+        context={"site_url": base_url(), **context},
     )
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress
 
 from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus, StudyVisitBooking
+from portal.core.urls import absolute_url
 
 PRODID = "-//Centramo//Study visits//EN"
 UID_DOMAIN = "visits.centramo"
@@ -105,5 +106,5 @@ def visit_events_for_user(*, user, request=None):
     events = []
     for booking in visits:
         url = reverse("visits:booking", args=[booking.pk])
-        events.append(visit_event(booking=booking, url=request.build_absolute_uri(url) if request else ""))
+        events.append(visit_event(booking=booking, url=absolute_url(url)))
     return events

@@ -21,6 +21,7 @@ from mobility import visit_calendars, visit_queries, visits
 from mobility.models import BookingStatus, StudyVisitOffer, VisitReport
 from mobility.queries import managed_clusters, matching_consent_of
 from mobility.visit_forms import BookingForm, OfferFilterForm, OfferForm, PeerFilterForm, ReportForm, report_initial
+from portal.core.urls import absolute_url
 from portal.roles import is_editor
 
 OFFERS_PER_PAGE = 20
@@ -301,7 +302,7 @@ def booking_ics(request, pk):
     booking = _party_booking(request, pk)
     if booking.status not in (BookingStatus.ACCEPTED, BookingStatus.COMPLETED, BookingStatus.CANCELLED):
         raise Http404
-    url = request.build_absolute_uri(reverse("visits:booking", args=[booking.pk]))
+    url = absolute_url(reverse("visits:booking", args=[booking.pk]))
     response = HttpResponse(
         visit_calendars.booking_calendar(booking=booking, url=url), content_type="text/calendar; charset=utf-8"
     )

@@ -35,6 +35,7 @@ from mobility.models import (
     VisitReport,
 )
 from mobility.queries import latest_result, weak_points
+from portal.core.urls import base_url
 from portal.emails import send_templated_email
 
 MAX_ACTIONS = 3
@@ -73,7 +74,7 @@ def _require_manager(user, *clusters):
 
 
 def _base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base_url()
 
 
 def _notify(*, cluster, template, booking, by, attachments_for=None):

@@ -31,3 +31,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "organisation", "country", "preferred_language"]
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my registrations will be deleted and that this cannot be undone."),
+        error_messages={"required": _("Please tick the box to confirm that you want to delete your account.")},
+    )

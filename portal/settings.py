@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "portal.core",
     "content",
     "training",
     "mobility",
@@ -178,6 +179,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Centramo <noreply@centramo.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for the mail server before the outbox counts a try as failed.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# How long the outbox keeps retrying a message the mail server did not take.
+EMAIL_RETRY_HOURS = float(os.environ.get("EMAIL_RETRY_HOURS", "48"))
+# The public address every link in e-mails, feeds and calendar files starts with.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # "immediate" runs tasks in-process once the surrounding transaction commits
 # (development, tests); "database" stores them in the same transaction as the
@@ -238,7 +245,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Centramo"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

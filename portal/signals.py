@@ -1,15 +1,17 @@
 """Reactions to events: locales for the configured languages, section
-permissions for Editors, the welcome e-mail."""
+permissions for Editors, the welcome e-mail, releasing an account before it is deleted."""
 
 from allauth.account.signals import email_confirmed
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission, Locale
 
 from content.models import BestPracticeIndexPage, NewsIndexPage
+from portal.data_rights import release_account
 from portal.emails import send_templated_email
+from portal.models import User
 from portal.roles import EDITORS
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "delete_page")
@@ -43,3 +45,10 @@ def ensure_locales(sender, app_config=None, **kwargs):
         return
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
+
+
+@receiver(pre_delete, sender=User)
+def release_before_delete(sender, instance, **kwargs):
+    """An administrator's delete (Wagtail or Django admin) frees places and warns as a user's own would."""
+    if not getattr(instance, "_account_released", False):
+        release_account(user=instance)

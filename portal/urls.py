@@ -26,6 +26,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/export/", views.export_my_data, name="export_my_data"),
+    path("accounts/delete/", views.delete_my_account, name="delete_account"),
     path("accounts/", include("allauth.urls")),
     path("search/", content_views.search, name="search"),
     path("", include("mobility.urls")),

@@ -1,5 +1,8 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -8,10 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from portal.forms import ProfileForm
+from portal.data_rights import delete_account, export_data
+from portal.forms import DeleteAccountForm, ProfileForm
 from portal.roles import GROUP_LABELS
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -83,3 +87,27 @@ def profile(request):
     if request.user.is_superuser:
         roles.insert(0, _("Administrator"))
     return render(request, "portal/profile.html", {"form": form, "roles": roles})
+
+
+@login_required
+@require_GET
+@cache_control(private=True, no_store=True)
+def export_my_data(request):
+    """GDPR articles 15 and 20: everything we hold about the signed-in user, as a JSON file."""
+    data = json.dumps(export_data(user=request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="centramo-my-data.json"'
+    return response
+
+
+@login_required
+@never_cache
+def delete_my_account(request):
+    """GDPR article 17: a confirmation page, then the account goes (see portal.data_rights)."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        delete_account(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect(f"/{translation.get_language()}/")
+    return render(request, "portal/delete_account.html", {"form": form})

@@ -14,6 +14,7 @@ import datetime
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from portal.core.urls import absolute_url
 from training.models import RegistrationStatus
 
 PRODID = "-//Centramo//Seminars//EN"
@@ -26,7 +27,7 @@ def seminar_uid(translation_key):
 
 def seminar_event(*, seminar, sequence, cancelled=False, request=None):
     """One VEVENT for a seminar page (any translation); the times are in the venue's zone."""
-    url = seminar.get_full_url(request) or ""
+    url = absolute_url(seminar)
     description = seminar.summary
     if seminar.online_url:
         description = f"{description}\n\n{seminar.online_url}"
