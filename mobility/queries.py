@@ -188,6 +188,18 @@ def directory_facets():
     return countries, sectors
 
 
+def public_clusters_by_country():
+    """Public clusters per country: `{code: {"count": n, "regions": [names]}}` (one query)."""
+    by_country = {}
+    rows = Cluster.objects.filter(is_public=True).values_list("country", "region").order_by("country", "region")
+    for country, region in rows:
+        entry = by_country.setdefault(str(country), {"count": 0, "regions": []})
+        entry["count"] += 1
+        if region and region not in entry["regions"]:
+            entry["regions"].append(region)
+    return by_country
+
+
 def public_cluster(*, code):
     """One public cluster by code with its labels (`label_list`), or None."""
     return (
