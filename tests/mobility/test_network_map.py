@@ -25,7 +25,7 @@ def test_map_counts_the_public_clusters_of_each_partner_country():
 )
 def test_home_map_links_each_country_to_the_filtered_directory(client, lang, czech_title):
     response = client.get(f"/{lang}/")
-    links = dict((title, href) for href, title in MAP_LINK.findall(response.content.decode()))
+    links = {title: href for href, title in MAP_LINK.findall(response.content.decode())}
     with translation.override(lang):
         directory = reverse("mobility:directory")
     assert len(links) == 6
@@ -35,7 +35,8 @@ def test_home_map_links_each_country_to_the_filtered_directory(client, lang, cze
 
 def test_directory_map_has_a_table_alternative(client):
     html = client.get("/en/clusters/").content.decode()
-    rows = re.findall(r'<tr><th scope="row"><a href="/en/clusters/\?country=(\w\w)">([^<]+)</a></th><td>(\d+)</td>', html)
+    row = r'<tr><th scope="row"><a href="/en/clusters/\?country=(\w\w)">([^<]+)</a></th><td>(\d+)</td>'
+    rows = re.findall(row, html)
     assert sorted(rows) == [
         ("CZ", "Czechia", "12"),
         ("HR", "Croatia", "9"),
