@@ -146,6 +146,8 @@ def test_every_page_type_has_no_axe_or_html_errors(browser_page, live_server, tm
 
     html_errors = vnu_errors(sorted(tmp_path.glob("*.html")))
     report = {"axe": findings, "nu-html-checker": html_errors}
-    (ARTIFACTS / "a11y" / "findings.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    (ARTIFACTS / "a11y" / "findings.json").write_text(
+        json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     assert findings == {}
     assert html_errors == []
