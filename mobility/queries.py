@@ -165,6 +165,7 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
             | Q(code__icontains=search)
             | Q(region__icontains=search)
             | Q(sector__icontains=search)
+            | Q(description__icontains=search)
         )
     if country:
         clusters = clusters.filter(country=country)
