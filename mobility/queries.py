@@ -181,6 +181,7 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
             | Q(code__icontains=search)
             | Q(region__icontains=search)
             | Q(sector__icontains=search)
+            | Q(description__icontains=search)
         )
     if country:
         clusters = clusters.filter(country=country)
@@ -202,6 +203,18 @@ def directory_facets():
     countries = list(public.order_by("country").values_list("country", flat=True).distinct())
     sectors = list(public.exclude(sector="").order_by("sector").values_list("sector", flat=True).distinct())
     return countries, sectors
+
+
+def public_clusters_by_country():
+    """Public clusters per country: `{code: {"count": n, "regions": [names]}}` (one query)."""
+    by_country = {}
+    rows = Cluster.objects.filter(is_public=True).values_list("country", "region").order_by("country", "region")
+    for country, region in rows:
+        entry = by_country.setdefault(str(country), {"count": 0, "regions": []})
+        entry["count"] += 1
+        if region and region not in entry["regions"]:
+            entry["regions"].append(region)
+    return by_country
 
 
 def public_cluster(*, code):

@@ -245,6 +245,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Centramo"
+# No avatars from gravatar.com: the admin makes no requests to other sites.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import template
 from django.utils import formats
 
+from mobility.network_map import network_map
 from mobility.queries import can_see_results, managed_clusters, memberships_of
 
 register = template.Library()
@@ -38,3 +39,9 @@ def plain_number(value):
 @register.filter
 def can_see_results_of(user, cluster):
     return can_see_results(user=user, cluster=cluster)
+
+
+@register.inclusion_tag("includes/network_map.html")
+def network_map_figure(heading_id="network-map"):
+    """The map of the partner countries, each linking to the directory filtered by it, with a table twin."""
+    return {"map": network_map(), "heading_id": heading_id}

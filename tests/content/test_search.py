@@ -1,0 +1,49 @@
+import re
+
+import pytest
+
+from content.search import query_stems, stem
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(html):
+    section = html.split('id="search-pages-title"', 1)[1] if 'id="search-pages-title"' in html else ""
+    return re.findall(r'</p>\s*<a href="[^"]+">([^<]+)</a>', section)
+
+
+def test_stems_join_inflected_forms():
+    assert {stem(word) for word in ("klastrech", "klastry", "klastru", "klastrow", "klastrami")} == {"klastr"}
+    assert query_stems("Stříbrná ZNAČKA") == ["stribrn", "znac"]
+    assert query_stems("łódź Đakovo") == ["lodz", "dakov"]
+
+
+def test_czech_page_found_by_other_inflection_without_diacritics(client):
+    html = client.get("/cs/search/", {"q": "spokojenost clenu"}).content.decode()
+    assert result_titles(html) == [
+        "Průzkum spokojenosti členů v deseti otázkách",
+        "Stříbrná značka kvality pro Jadranski ICT klaster",
+    ]
+
+
+def test_czech_news_found_without_diacritics_with_type_date_and_marked_snippet(client):
+    html = client.get("/cs/search/", {"q": "stribrna znacka"}).content.decode()
+    assert result_titles(html) == [
+        "Stříbrná značka kvality pro Jadranski ICT klaster",
+        "Klastr otevřený výzkumu i zákazníkům",
+        "O síti",
+    ]
+    assert re.search(r'<span class="search-results__kind">Novinka</span> · <time datetime="\d{4}-\d\d-\d\d">', html)
+    assert "<mark>" in html.split('id="search-pages-title"', 1)[1]
+
+
+def test_search_finds_a_cluster_by_name(client):
+    html = client.get("/en/search/", {"q": "Bohemian Food"}).content.decode()
+    clusters = re.findall(r'<a href="/en/clusters/([^/]+)/">([^<]+)</a>', html.split('id="search-clusters-title"')[1])
+    assert clusters == [("CZ-001", "Bohemian Food Cluster")]
+
+
+def test_search_stays_in_the_active_language(client):
+    html = client.get("/en/search/", {"q": "spokojenost clenu"}).content.decode()
+    assert result_titles(html) == []
+    assert "Nothing found. Try other words." in html
