@@ -50,7 +50,7 @@ def _change_between(zone, before, after):
 def transitions(tzid, first_year, last_year):
     """The zone's state at the start of `first_year` and every change until the end of `last_year`.
 
-    Returns `(initial_state, [(utc_instant, state_before, state_after), ...])`,
+    Returns `(initial_state, ((utc_instant, state_before, state_after), ...))`,
     a state being `(utc_offset, is_summer_time, name)`.
     """
     zone = zoneinfo.ZoneInfo(tzid)
