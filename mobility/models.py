@@ -341,6 +341,15 @@ class StudyVisitBooking(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
     )
+    # The host's manager who accepted: the ORGANIZER of every invitation and cancellation (RFC 5546).
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Raised on every change of the calendar entry (RFC 5545 SEQUENCE).
     sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

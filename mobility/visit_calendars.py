@@ -3,18 +3,26 @@
 A visit is an all-day event from the offer's first to its last day (DTEND is
 the day after, as RFC 5545 requires for dates, so no VTIMEZONE is needed). Its
 UID is stable per booking; SEQUENCE is `booking.sequence`, which every change
-of the calendar entry raises (see `mobility.visits`). The host's manager who
-accepted is the ORGANIZER, the visiting cluster's managers are ATTENDEEs.
+of the calendar entry raises (see `mobility.visits`).
+
+Roles (RFC 5546): the host's manager who accepted the visit is the ORGANIZER
+of every message about it, the visiting cluster's managers are the
+ATTENDEEs. An invitation is METHOD:REQUEST, a cancellation METHOD:CANCEL with
+the same UID, a higher SEQUENCE and STATUS:CANCELLED, and the e-mail part's
+MIME type carries the same method.
 """
 
 import datetime
+from email.utils import parseaddr
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress
 
 from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus, StudyVisitBooking
+from portal.core.ical import add_timezones
 from portal.core.urls import absolute_url
 
 PRODID = "-//Centramo//Study visits//EN"
@@ -39,11 +47,26 @@ def _address(user, *, role=None):
     return vCalAddress.new(f"mailto:{user.email}", cn=name, role=role, partstat="NEEDS-ACTION", rsvp=False)
 
 
+def organizer_of(booking, *, host_managers):
+    """The ORGANIZER: the host's manager who accepted the visit, else the host's first manager (or None)."""
+    if booking.accepted_by is not None:
+        return booking.accepted_by
+    return host_managers[0] if host_managers else None
+
+
+def _organizer_address(booking, organizer):
+    if organizer is not None:
+        return _address(organizer)
+    # Nobody of the host left to name: the portal organises on the host's behalf.
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return vCalAddress.new(f"mailto:{address}", cn=booking.offer.cluster.name)
+
+
 def _utc(moment):
     return moment.astimezone(datetime.UTC).replace(microsecond=0)
 
 
-def visit_event(*, booking, organizer=None, attendees=(), cancelled=False, url=""):
+def visit_event(*, booking, attendees=(), cancelled=False, url=""):
     """One VEVENT for the visit of `booking` (its offer and both clusters loaded)."""
     offer = booking.offer
     event = Event.new(
@@ -59,7 +82,6 @@ def visit_event(*, booking, organizer=None, attendees=(), cancelled=False, url="
         sequence=booking.sequence,
         status="CANCELLED" if cancelled else "CONFIRMED",
         last_modified=_utc(booking.updated_at or timezone.now()),
-        organizer=_address(organizer) if organizer is not None else None,
         attendees=[_address(user, role="REQ-PARTICIPANT") for user in attendees] or None,
     )
     return event
@@ -69,12 +91,16 @@ def to_ical(events, *, method=None, name="Centramo study visit"):
     calendar = Calendar.new(prodid=PRODID, method=method, name=name)
     for event in events:
         calendar.add_component(event)
-    return calendar.to_ical().decode()
+    return add_timezones(calendar).to_ical().decode()
 
 
 def invitation(*, booking, organizer, attendees, method, url=""):
-    """An e-mail attachment dict (filename, content, mimetype) with METHOD:REQUEST or METHOD:CANCEL."""
-    event = visit_event(booking=booking, organizer=organizer, attendees=attendees, cancelled=method == CANCEL, url=url)
+    """An e-mail attachment dict (filename, content, mimetype) with METHOD:REQUEST or METHOD:CANCEL.
+
+    `organizer`: see `organizer_of`; `attendees`: the visiting cluster's managers.
+    """
+    event = visit_event(booking=booking, attendees=attendees, cancelled=method == CANCEL, url=url)
+    event.add("ORGANIZER", _organizer_address(booking, organizer))
     return {
         "filename": "invite.ics" if method == REQUEST else "cancel.ics",
         "content": to_ical([event], method=method),
@@ -88,9 +114,11 @@ def booking_calendar(*, booking, url=""):
 
 
 def visit_events_for_user(*, user, request=None):
-    """Accepted (and completed) visits of every cluster the user manages, as host or as visitor.
+    """Accepted and completed visits of every cluster the user manages, as host or as visitor.
 
-    For the personal calendar feed: `training.calendars.register_personal_event_provider(visit_events_for_user)`.
+    Visits cancelled after their acceptance stay in as STATUS:CANCELLED (with
+    their raised SEQUENCE), so a subscribed calendar drops them. For the
+    personal calendar feed: `training.calendars.register_personal_event_provider(visit_events_for_user)`.
     """
     if not user.is_authenticated:
         return []
@@ -98,7 +126,10 @@ def visit_events_for_user(*, user, request=None):
         user=user, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
     ).values("cluster_id")
     visits = (
-        StudyVisitBooking.objects.filter(status__in=[BookingStatus.ACCEPTED, BookingStatus.COMPLETED])
+        StudyVisitBooking.objects.filter(
+            Q(status__in=[BookingStatus.ACCEPTED, BookingStatus.COMPLETED])
+            | Q(status=BookingStatus.CANCELLED, accepted_by__isnull=False)
+        )
         .filter(Q(cluster_id__in=managed) | Q(offer__cluster_id__in=managed))
         .select_related("offer__cluster", "cluster")
         .order_by("offer__starts_on", "pk")
@@ -106,5 +137,11 @@ def visit_events_for_user(*, user, request=None):
     events = []
     for booking in visits:
         url = reverse("visits:booking", args=[booking.pk])
-        events.append(visit_event(booking=booking, url=absolute_url(url)))
+        events.append(
+            visit_event(
+                booking=booking,
+                cancelled=booking.status == BookingStatus.CANCELLED,
+                url=absolute_url(url),
+            )
+        )
     return events

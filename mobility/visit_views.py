@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mobility import visit_calendars, visit_queries, visits
 from mobility.models import BookingStatus, StudyVisitOffer, VisitReport
@@ -298,6 +298,7 @@ def booking_transition(request, pk, action):
 
 @never_cache
 @login_required
+@require_safe
 def booking_ics(request, pk):
     booking = _party_booking(request, pk)
     if booking.status not in (BookingStatus.ACCEPTED, BookingStatus.COMPLETED, BookingStatus.CANCELLED):

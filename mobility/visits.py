@@ -77,11 +77,15 @@ def _base_url():
     return base_url()
 
 
-def _notify(*, cluster, template, booking, by, attachments_for=None):
-    """E-mail every manager of `cluster` (except `by`), each in their own language."""
-    for recipient in managers_of(cluster):
-        if recipient == by:
-            continue
+def _notify(*, cluster, template, booking, by, attachments_for=None, also=(), include_by=False):
+    """E-mail every manager of `cluster` and of the clusters in `also` once, each in their own language.
+
+    `by` is left out unless `include_by`.
+    """
+    recipients = []
+    for each in (cluster, *also):
+        recipients += [user for user in managers_of(each) if user not in recipients and (include_by or user != by)]
+    for recipient in recipients:
         attachments = ()
         with translation.override(recipient.preferred_language):
             if attachments_for is not None:
@@ -108,7 +112,9 @@ def _booking_url(booking):
     return _base_url() + reverse("visits:booking", args=[booking.pk])
 
 
-def _invitation(booking, *, method, organizer):
+def _invitation(booking, *, method):
+    """RFC 5546 roles: the host's manager who accepted organises, the visiting cluster's managers attend."""
+    organizer = visit_calendars.organizer_of(booking, host_managers=managers_of(booking.offer.cluster))
     attendees = managers_of(booking.cluster)
 
     def build(_recipient):
@@ -201,7 +207,7 @@ def update_offer(
                     template="booking_changed",
                     booking=booking,
                     by=by,
-                    attachments_for=_invitation(booking, method=visit_calendars.REQUEST, organizer=by),
+                    attachments_for=_invitation(booking, method=visit_calendars.REQUEST),
                 )
     return offer
 
@@ -290,13 +296,14 @@ def accept_booking(*, booking, by):
                 % {"free": max(free, 0), "places": booking.offer.places, "wanted": booking.participants}
             )
         booking.status = BookingStatus.ACCEPTED
+        booking.accepted_by = by
         _full_clean_save(booking)
         _notify(
             cluster=booking.cluster,
             template="booking_accepted",
             booking=booking,
             by=by,
-            attachments_for=_invitation(booking, method=visit_calendars.REQUEST, organizer=by),
+            attachments_for=_invitation(booking, method=visit_calendars.REQUEST),
         )
     return booking
 
@@ -316,8 +323,10 @@ def decline_booking(*, booking, by):
 def cancel_booking(*, booking, by):
     """Either side cancels a requested or accepted visit.
 
-    Side effects: e-mails the other side's managers; for an accepted visit the
-    SEQUENCE is raised and the mail carries METHOD:CANCEL with the same UID.
+    Side effects: a request's cancellation e-mails the other side's managers.
+    An accepted visit is in both sides' calendars: its SEQUENCE is raised and
+    every manager of both clusters, whoever cancelled included, gets a
+    METHOD:CANCEL from the organizer with the same UID.
     """
     with transaction.atomic():
         booking = _lock(booking)
@@ -329,19 +338,19 @@ def cancel_booking(*, booking, by):
         if was_accepted:
             booking.sequence += 1
         _full_clean_save(booking)
-        other = visitor if is_manager(by, host) else host
-        organizer = managers_of(host)[0] if managers_of(host) else by
-        _notify(
-            cluster=other,
-            template="booking_cancelled",
-            booking=booking,
-            by=by,
-            attachments_for=(
-                _invitation(booking, method=visit_calendars.CANCEL, organizer=by if other == visitor else organizer)
-                if was_accepted
-                else None
-            ),
-        )
+        if was_accepted:
+            _notify(
+                cluster=host,
+                also=[visitor],
+                include_by=True,
+                template="booking_cancelled",
+                booking=booking,
+                by=by,
+                attachments_for=_invitation(booking, method=visit_calendars.CANCEL),
+            )
+        else:
+            other = visitor if is_manager(by, host) else host
+            _notify(cluster=other, template="booking_cancelled", booking=booking, by=by)
     return booking
 
 

@@ -1,8 +1,9 @@
 """iCalendar (RFC 5545) files for seminars: downloads, e-mail attachments and feeds.
 
 Every event has a UID that is the same for all translations and downloads of
-a seminar, DTSTAMP in UTC, start and end with the venue's TZID (a VTIMEZONE is
-added for every TZID used), SEQUENCE, URL and LOCATION.
+a seminar, DTSTAMP in UTC, start and end with the venue's TZID, SEQUENCE, URL and
+LOCATION. `portal.core.ical.add_timezones` adds a VTIMEZONE for every TZID,
+covering the years the file's events fall in.
 
 The personal feed is assembled from `PERSONAL_EVENT_PROVIDERS`: callables
 taking `user=` and returning icalendar Events. Other apps (study visits) add
@@ -10,10 +11,12 @@ theirs with `register_personal_event_provider`.
 """
 
 import datetime
+import zoneinfo
 
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from portal.core.ical import add_timezones
 from portal.core.urls import absolute_url
 from training.models import RegistrationStatus
 
@@ -27,6 +30,7 @@ def seminar_uid(translation_key):
 
 def seminar_event(*, seminar, sequence, cancelled=False, request=None):
     """One VEVENT for a seminar page (any translation); the times are in the venue's zone."""
+    zone = zoneinfo.ZoneInfo(seminar.time_zone)
     url = absolute_url(seminar)
     description = seminar.summary
     if seminar.online_url:
@@ -34,8 +38,8 @@ def seminar_event(*, seminar, sequence, cancelled=False, request=None):
     return Event.new(
         uid=seminar_uid(seminar.translation_key),
         stamp=timezone.now().astimezone(datetime.UTC).replace(microsecond=0),
-        start=seminar.local_start,
-        end=seminar.local_end,
+        start=seminar.starts_at.astimezone(zone),
+        end=seminar.ends_at.astimezone(zone),
         summary=seminar.title,
         description=description,
         location=seminar.location,
@@ -50,8 +54,7 @@ def to_ical(events, *, name):
     calendar = Calendar.new(prodid=PRODID, name=name, uid=f"{name.lower().replace(' ', '-')}@{UID_DOMAIN}")
     for event in events:
         calendar.add_component(event)
-    calendar.add_missing_timezones(first_date=datetime.date(2000, 1, 1), last_date=datetime.date(2040, 1, 1))
-    return calendar.to_ical().decode()
+    return add_timezones(calendar).to_ical().decode()
 
 
 def seminar_calendar(*, seminar, state, request=None):

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from openpyxl import Workbook
 
 from training import calendars, services
@@ -172,7 +172,7 @@ def _calendar_response(text, *, filename=None):
     return response
 
 
-@require_GET
+@require_safe
 def seminar_ics(request, translation_key):
     seminar = _seminar_or_404(translation_key, request.GET.get("language"))
     state = SeminarState.objects.filter(translation_key=seminar.translation_key).first()
@@ -180,7 +180,7 @@ def seminar_ics(request, translation_key):
     return _calendar_response(text, filename=f"{seminar.slug}.ics")
 
 
-@require_GET
+@require_safe
 def public_feed(request):
     form = FeedFilterForm(request.GET)
     if not form.is_valid():
@@ -193,7 +193,7 @@ def public_feed(request):
     return _calendar_response(calendars.public_feed(seminars=seminars, states=states, request=request))
 
 
-@require_GET
+@require_safe
 def personal_feed(request, token):
     feed = CalendarFeedToken.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:

@@ -447,16 +447,18 @@ def test_cancel_accepted_visit_sends_cancel_with_same_uid_and_higher_sequence(ma
         visits.cancel_booking(booking=booking, by=visitor_manager)
 
     booking.refresh_from_db()
-    invitation, cancellation = mailoutbox
+    invitation, *cancellations = mailoutbox
     _request_calendar, request_event = parse(attachments(invitation)[0][1])
-    [(name, content, mimetype)] = attachments(cancellation)
-    calendar, event = parse(content)
     assert booking.status == BookingStatus.CANCELLED
-    assert cancellation.to == [host_manager.email]
-    assert (name, mimetype, calendar["METHOD"]) == ("cancel.ics", "text/calendar; method=CANCEL", "CANCEL")
-    assert str(event["UID"]) == str(request_event["UID"])
-    assert int(event["SEQUENCE"]) > int(request_event["SEQUENCE"])
-    assert str(event["STATUS"]) == "CANCELLED"
+    # Both sides' calendars hold the visit: the host and the visitor who cancelled both get the CANCEL.
+    assert [cancellation.to for cancellation in cancellations] == [[host_manager.email], [visitor_manager.email]]
+    for cancellation in cancellations:
+        [(name, content, mimetype)] = attachments(cancellation)
+        calendar, event = parse(content)
+        assert (name, mimetype, calendar["METHOD"]) == ("cancel.ics", "text/calendar; method=CANCEL", "CANCEL")
+        assert str(event["UID"]) == str(request_event["UID"])
+        assert int(event["SEQUENCE"]) > int(request_event["SEQUENCE"])
+        assert str(event["STATUS"]) == "CANCELLED"
 
 
 def test_cancel_requested_visit_by_host_mails_visitor_without_calendar(mailoutbox, committed):

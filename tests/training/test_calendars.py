@@ -1,8 +1,10 @@
 import datetime
 
 import pytest
+from django.core import mail
 from icalendar import Calendar
 
+from tests.calendar_readers import read_all
 from tests.helpers import count_queries
 from tests.training import factories
 from training.models import CalendarFeedToken, SeminarPage
@@ -166,3 +168,122 @@ def test_personal_feed_event_providers_can_be_added():
         calendars.PERSONAL_EVENT_PROVIDERS.remove(provider)
 
     assert [str(event["UID"]) for event in events] == ["visit-1@example.org"]
+
+
+# --- What calendar programs read (ical.js, vobject, zoneinfo) ----------------------
+
+NEXT = datetime.date.today().year + 1
+
+
+def _venue_seminars():
+    """Seminars next year and the year after, in winter and in summer, in several venues' zones.
+
+    Returns {seminar: (expected UTC start, expected UTC end)}.
+    """
+    plan = [
+        ("Europe/Prague", "CZ", (NEXT, 1, 20), (9, 0), (17, 0), ("08:00", "16:00")),
+        ("Europe/Prague", "CZ", (NEXT, 7, 15), (9, 0), (17, 0), ("07:00", "15:00")),
+        ("Europe/Istanbul", "TR", (NEXT, 1, 20), (9, 30), (16, 0), ("06:30", "13:00")),
+        ("Europe/Istanbul", "TR", (NEXT, 7, 15), (9, 30), (16, 0), ("06:30", "13:00")),
+        ("Europe/Warsaw", "PL", (NEXT, 6, 3), (10, 0), (12, 0), ("08:00", "10:00")),
+        ("Europe/Zagreb", "HR", (NEXT, 12, 2), (10, 0), (12, 0), ("09:00", "11:00")),
+        ("Europe/Budapest", "HU", (NEXT, 3, 3), (9, 0), (13, 0), ("08:00", "12:00")),
+        ("Europe/Bratislava", "SK", (NEXT + 1, 8, 25), (13, 0), (18, 0), ("11:00", "16:00")),
+    ]
+    seminars = {}
+    for tzid, country, day, start, end, (utc_start, utc_end) in plan:
+        date = datetime.date(*day)
+        seminar = factories.seminar(
+            time_zone=tzid,
+            country=country,
+            start_date=date,
+            start_time=datetime.time(*start),
+            end_date=date,
+            end_time=datetime.time(*end),
+        )
+        seminars[seminar] = (f"{date.isoformat()}T{utc_start}:00Z", f"{date.isoformat()}T{utc_end}:00Z")
+    return seminars
+
+
+def ics(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return response.content
+
+
+def by_seminar(events, seminars):
+    """{seminar: (start, end)} for `seminars`, from one file's (uid, start, end) events."""
+    instants = {uid: (start, end) for uid, start, end in events}
+    return {seminar: instants[f"seminar-{seminar.translation_key}@seminars.centramo"] for seminar in seminars}
+
+
+def test_every_calendar_file_reads_the_same_in_icaljs_vobject_and_zoneinfo(client, django_capture_on_commit_callbacks):
+    seminars = _venue_seminars()
+    person = factories.user()
+    with django_capture_on_commit_callbacks(execute=True):
+        for seminar in seminars:
+            register_for_seminar(seminar=seminar, user=person)
+    feed = CalendarFeedToken.objects.create(user=person)
+    downloads = [ics(client.get(f"/calendar/seminars/{seminar.translation_key}.ics")) for seminar in seminars]
+    attachments = [message.attachments[0][1] for message in mail.outbox]
+    public = ics(client.get("/calendar/seminars.ics"))
+    personal = ics(client.get(f"/calendar/personal/{feed.token}.ics"))
+
+    read = read_all(*downloads, *attachments, public, personal)
+
+    count = len(seminars)
+    expected = {seminar: {seminar: instants} for seminar, instants in seminars.items()}
+    assert len(attachments) == count
+    assert [by_seminar(events, [seminar]) for events, seminar in zip(read[:count], seminars, strict=True)] == list(
+        expected.values()
+    )
+    assert [
+        by_seminar(events, [seminar]) for events, seminar in zip(read[count : 2 * count], seminars, strict=True)
+    ] == list(expected.values())
+    assert by_seminar(read[-2], seminars) == seminars
+    assert by_seminar(read[-1], seminars) == seminars
+
+
+def test_calendar_files_carry_no_comma_separated_rdate_and_only_the_years_needed(client):
+    seminar = factories.seminar(
+        time_zone="Europe/Prague",
+        start_date=datetime.date(NEXT, 7, 15),
+        end_date=datetime.date(NEXT, 7, 15),
+    )
+
+    calendar = Calendar.from_ical(ics(client.get(f"/calendar/seminars/{seminar.translation_key}.ics")))
+
+    [zone] = calendar.timezones
+    assert [(part.name, part["DTSTART"].dt) for part in zone.subcomponents] == [
+        ("STANDARD", datetime.datetime(NEXT, 1, 1)),
+        ("DAYLIGHT", _last_sunday(NEXT, 3, 2)),
+        ("STANDARD", _last_sunday(NEXT, 10, 3)),
+    ]
+    assert b"RDATE" not in calendar.to_ical()
+
+
+def _last_sunday(year, month, hour):
+    day = datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
+    return datetime.datetime.combine(day - datetime.timedelta(days=(day.weekday() + 1) % 7), datetime.time(hour))
+
+
+# --- HEAD ---------------------------------------------------------------------
+
+
+def test_head_answers_200_on_every_calendar_url(client):
+    seminar = factories.seminar()
+    feed = CalendarFeedToken.objects.create(user=factories.user())
+    urls = [
+        f"/calendar/seminars/{seminar.translation_key}.ics",
+        f"/calendar/seminars/{seminar.translation_key}.ics?language=en",
+        "/calendar/seminars.ics",
+        "/calendar/seminars.ics?country=HU&language=hu",
+        f"/calendar/personal/{feed.token}.ics",
+    ]
+
+    answers = [client.head(url) for url in urls]
+
+    assert [(answer.status_code, answer["Content-Type"], answer.content) for answer in answers] == [
+        (200, "text/calendar; charset=utf-8", b"")
+    ] * len(urls)
+    assert [client.post(url).status_code for url in urls] == [405] * len(urls)
