@@ -9,11 +9,13 @@ ends in `release_account` through the `pre_delete` signal in `portal.signals`.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mobility.models import (
     BookingStatus,
     ClusterMembership,
+    MatchingConsent,
     MembershipRole,
     MembershipStatus,
     StudyVisitBooking,
@@ -107,6 +109,19 @@ def export_data(*, user):
                 "written_at": _when(report.created_at),
             }
             for report in reports
+        ],
+        "matching_consents": [
+            {
+                "cluster": consent.cluster.code,
+                "given_by_you": consent.given_by_id == user.pk,
+                "given_at": _when(consent.given_at),
+                "written": consent.written,
+                "withdrawn_by_you": consent.withdrawn_by_id == user.pk,
+                "withdrawn_at": _when(consent.withdrawn_at),
+            }
+            for consent in MatchingConsent.objects.filter(Q(given_by=user) | Q(withdrawn_by=user))
+            .select_related("cluster")
+            .order_by("given_at", "pk")
         ],
         "calendar_feed": {"active": feed is not None, "created_at": _when(feed.created_at) if feed else None},
         "emails": [

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from mobility.models import BookingStatus, ClusterMembership, VisitReport
+from mobility.services import set_matching_consent
 from portal.core.models import OutboxMessage, OutboxStatus
 from portal.models import User
 from tests.mobility import visit_factories as visits
@@ -52,6 +53,8 @@ def test_export_lists_everything_about_the_user(client):
     seminar = factories.seminar(capacity=5, title="Funding clusters")
     register_for_seminar(seminar=seminar, user=leaver)
     regenerate_feed_token(user=leaver)
+    set_matching_consent(cluster=_visitor, by=leaver, consent=False)
+    set_matching_consent(cluster=_visitor, by=leaver, consent=True)
     client.force_login(leaver)
 
     response = client.get("/en/accounts/export/")
@@ -66,6 +69,7 @@ def test_export_lists_everything_about_the_user(client):
         "emails",
         "exported_at",
         "format",
+        "matching_consents",
         "memberships",
         "profile",
         "seminar_registrations",
@@ -91,6 +95,11 @@ def test_export_lists_everything_about_the_user(client):
             "written_at": report.created_at.isoformat(),
         }
     ]
+    # The factory's consent, withdrawn by the leaver, then the leaver's own.
+    assert [
+        (c["cluster"], c["given_by_you"], c["withdrawn_by_you"], c["withdrawn_at"] is None)
+        for c in data["matching_consents"]
+    ] == [("VT-LEAVE", False, True, False), ("VT-LEAVE", True, False, True)]
     assert data["calendar_feed"]["active"] is True
     assert [e["subject"] for e in data["emails"]] == ["You are registered: Funding clusters"]
 
