@@ -120,6 +120,7 @@ def test_study_visit_emails_name_no_rating(mailoutbox, django_capture_on_commit_
         )
         decline_booking(booking=second, by=host_manager)
 
-    assert len(mailoutbox) == 5
+    # request, acceptance, the cancellation to both sides, request, refusal
+    assert len(mailoutbox) == 6
     for message in mailoutbox:
         assert_no_host_rating([message.subject, message.body])
