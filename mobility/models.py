@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from mobility.codes import validate_cluster_code
+
 
 class Dimension(models.Model):
     """One of the six areas of the benchmarking methodology, e.g. FIN."""
@@ -56,7 +58,13 @@ class Rating(models.IntegerChoices):
 
 
 class Cluster(models.Model):
-    code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("Stable code, e.g. CZ-007."))
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        validators=[validate_cluster_code],
+        help_text=_("Stable code, e.g. CZ-007."),
+    )
     name = models.CharField(_("name"), max_length=200)
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
