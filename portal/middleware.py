@@ -1,7 +1,7 @@
 """Small guards around every request."""
 
-from django.core.exceptions import BadRequest
 from django.http import Http404
+from django.views.defaults import bad_request
 
 # PostgreSQL refuses NUL in text; any query with it would fail with a 500.
 UNSTORABLE = "\x00"
@@ -18,7 +18,7 @@ class RefuseUnstorableInputMiddleware:
         if UNSTORABLE in request.path:
             raise Http404
         if any(UNSTORABLE in key or UNSTORABLE in value for key, values in request.GET.lists() for value in values):
-            raise BadRequest("NUL character in a query parameter")
+            return bad_request(request, exception=None)
         return self.get_response(request)
 
 
