@@ -1,5 +1,6 @@
 """Reactions to events: locales for the configured languages, section
-permissions for Editors, the welcome e-mail."""
+permissions for Editors (news, best practices and, to assign trainers, the
+training sections), the welcome e-mail."""
 
 from allauth.account.signals import email_confirmed
 from django.conf import settings
@@ -11,6 +12,7 @@ from wagtail.models import GroupPagePermission, Locale
 from content.models import BestPracticeIndexPage, NewsIndexPage
 from portal.emails import send_templated_email
 from portal.roles import EDITORS
+from training.models import SeminarIndexPage, TrainingLibraryPage
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "delete_page")
 
@@ -26,6 +28,8 @@ def grant_section_to_group(*, page, group_name, permissions):
 
 @receiver(post_save, sender=NewsIndexPage)
 @receiver(post_save, sender=BestPracticeIndexPage)
+@receiver(post_save, sender=TrainingLibraryPage)
+@receiver(post_save, sender=SeminarIndexPage)
 def editors_may_edit_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_section_to_group(page=instance, group_name=EDITORS, permissions=EDITOR_PAGE_PERMISSIONS)

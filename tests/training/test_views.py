@@ -155,13 +155,12 @@ def test_attendee_list_for_superuser(client, seminar_with_trainer):
     assert [client.get(url).status_code for url in _attendee_urls(seminar)] == [200, 200, 200]
 
 
-@pytest.mark.parametrize("who", ["other_trainer", "participant", "editor"])
+@pytest.mark.parametrize("who", ["other_trainer", "participant"])
 def test_attendee_list_hidden_from_others(client, seminar_with_trainer, who):
     seminar, _trainer = seminar_with_trainer
     person = {
         "other_trainer": lambda: factories.user(trainer=True),
         "participant": lambda: User.objects.get(email="participant@centramo.example"),
-        "editor": lambda: User.objects.get(email="editor@centramo.example"),
     }[who]()
     client.force_login(person)
 
