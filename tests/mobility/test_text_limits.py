@@ -27,9 +27,7 @@ def test_huge_booking_message_is_refused_with_a_clear_message(client):
     )
 
     assert response.status_code == 200
-    assert response.context["form"].errors["message"] == [
-        "Tato hodnota má mít nejvýše 2000 znaků (nyní má 2400000)."
-    ]
+    assert response.context["form"].errors["message"] == ["Tato hodnota má mít nejvýše 2000 znaků (nyní má 2400000)."]
     assert StudyVisitBooking.objects.filter(offer=offer).exists() is False
 
 
