@@ -93,3 +93,23 @@ def test_profile_fields_have_limits(client):
         "first_name": ["Ensure this value has at most 150 characters (it has 151)."],
         "organisation": ["Ensure this value has at most 200 characters (it has 201)."],
     }
+
+
+def test_huge_visit_report_is_refused(client):
+    from mobility.models import BookingStatus, VisitReport
+
+    visitor, visitor_manager, host, _host_manager = factories.pair()
+    past = factories.offer(host, starts_in=-10, deadline_in=-20)
+    booking = factories.booking(past, visitor, by=visitor_manager, status=BookingStatus.COMPLETED)
+    client.force_login(visitor_manager)
+
+    response = client.post(
+        f"/en/study-visits/bookings/{booking.pk}/report/",
+        {"learned": "z" * 10001, "action_1_description": "a" * 1001},
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["learned"] == ["Ensure this value has at most 10000 characters (it has 10001)."]
+    assert errors["action_1_description"] == ["Ensure this value has at most 1000 characters (it has 1001)."]
+    assert VisitReport.objects.filter(booking=booking).exists() is False

@@ -224,3 +224,21 @@ def test_editors_group_may_assign_trainers_and_trainers_group_may_not(assigned):
     assert editor().has_perm("training.assign_trainers") is True
     assert assigned.has_perm("training.assign_trainers") is False
     assert Group.objects.get(name=EDITORS).permissions.filter(codename="view_registration").count() == 1
+
+
+def test_unpublishing_someone_elses_seminar_is_refused(client, seminar, other_trainer):
+    client.force_login(other_trainer)
+
+    response = client.post(f"/admin/pages/{seminar.pk}/unpublish/")
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert SeminarPage.objects.get(pk=seminar.pk).live is True
+
+
+def test_assigned_trainer_may_unpublish_the_seminar(client, seminar, assigned):
+    client.force_login(assigned)
+
+    response = client.post(f"/admin/pages/{seminar.pk}/unpublish/")
+
+    assert response.status_code == 302
+    assert SeminarPage.objects.get(pk=seminar.pk).live is False
