@@ -24,7 +24,7 @@ $(NODE_STAMP): package-lock.json
 	@touch $@
 
 setup: $(STAMP) $(NODE_STAMP)
-	@$(PY) manage.py compile_translations
+	@$(DEV) $(PY) manage.py compile_translations
 
 db: setup
 	$(DEV) $(PY) manage.py migrate --noinput -v0
@@ -36,9 +36,9 @@ run: db
 test: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) manage.py check --fail-level WARNING
-	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) manage.py check_translations
+	$(DEV) $(PY) manage.py check --fail-level WARNING
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py check_translations
 	DATABASE_URL="$$($(PY) -m portal.dbprobe)" $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: setup
@@ -52,9 +52,9 @@ fmt: setup
 # Refresh the catalogues after changing user-facing strings, then translate
 # every new entry in locale/*/LC_MESSAGES/django.po.
 messages: setup
-	$(PY) manage.py makemessages --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" \
-		$$($(PY) -c "from portal.settings import LANGUAGES, LANGUAGE_CODE; print(' '.join('-l ' + c for c, _ in LANGUAGES if c != LANGUAGE_CODE))")
-	$(PY) manage.py check_translations
+	$(DEV) $(PY) manage.py makemessages --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" \
+		$$($(DEV) $(PY) -c "from portal.settings import LANGUAGES, LANGUAGE_CODE; print(' '.join('-l ' + c for c, _ in LANGUAGES if c != LANGUAGE_CODE))")
+	$(DEV) $(PY) manage.py check_translations
 
 bench: db
 	$(DEV) $(PY) manage.py bench

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from mobility.codes import is_valid_cluster_code
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, LabelLevel, Rating, Score
 
 REQUIRED_COLUMNS = ("cluster_code", "edition", "indicator", "rating")
@@ -453,6 +454,17 @@ def _validate_row(plan, line, cells, indicators, known):
         plan.error(line, "cluster_code", _("The cluster code is empty. Fill in the cluster's code, e.g. CZ-007."))
     elif len(code) > 20:
         plan.error(line, "cluster_code", _("The cluster code is longer than 20 characters. Use the short code."))
+        code = ""
+    elif not is_valid_cluster_code(code):
+        plan.error(
+            line,
+            "cluster_code",
+            _(
+                "“%(code)s” is not a valid cluster code. Use only letters, digits, “-”, “.” and “_”, "
+                "starting with a letter or digit, e.g. CZ-007."
+            )
+            % {"code": code},
+        )
         code = ""
     if not edition:
         plan.error(line, "edition", _("The edition is empty. Fill in the benchmarking round, e.g. 2014."))

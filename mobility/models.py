@@ -9,6 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from mobility import limits
+from mobility.codes import validate_cluster_code
+
 
 class Dimension(models.Model):
     """One of the six areas of the benchmarking methodology, e.g. FIN."""
@@ -56,7 +59,13 @@ class Rating(models.IntegerChoices):
 
 
 class Cluster(models.Model):
-    code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("Stable code, e.g. CZ-007."))
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        validators=[validate_cluster_code],
+        help_text=_("Stable code, e.g. CZ-007."),
+    )
     name = models.CharField(_("name"), max_length=200)
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
@@ -337,7 +346,7 @@ class StudyVisitBooking(models.Model):
     focus_indicators = models.ManyToManyField(
         Indicator, verbose_name=_("focus indicators"), related_name="focused_bookings", blank=True
     )
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(_("message"), blank=True, max_length=limits.MESSAGE)
     status = models.CharField(
         _("status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
     )
@@ -371,7 +380,7 @@ class VisitReport(models.Model):
     booking = models.OneToOneField(
         StudyVisitBooking, verbose_name=_("booking"), on_delete=models.CASCADE, related_name="report"
     )
-    learned = models.TextField(_("what we learned"))
+    learned = models.TextField(_("what we learned"), max_length=limits.REPORT)
     shared_with_host = models.BooleanField(_("shared with the host"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -392,7 +401,7 @@ class ImprovementAction(models.Model):
 
     report = models.ForeignKey(VisitReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="actions")
     indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="+")
-    description = models.TextField(_("action"))
+    description = models.TextField(_("action"), max_length=limits.ACTION)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

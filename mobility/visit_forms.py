@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from mobility import limits
 from mobility.models import Dimension, Indicator
 from mobility.visits import MAX_ACTIONS
 
@@ -105,7 +106,9 @@ class OfferForm(forms.Form):
     """An offer's fields; title and programme in the active language (English when not translated yet)."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    programme = forms.CharField(label=_("Programme"), widget=forms.Textarea(attrs={"rows": 8}))
+    programme = forms.CharField(
+        label=_("Programme"), max_length=limits.PROGRAMME, widget=forms.Textarea(attrs={"rows": 8})
+    )
     starts_on = forms.DateField(label=_("First day"), widget=DateInput())
     ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
     request_deadline = forms.DateField(label=_("Request deadline"), widget=DateInput())
@@ -170,7 +173,12 @@ class BookingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Your weak points you most want to learn about. The host sees these topics, never your results."),
     )
-    message = forms.CharField(label=_("Message to the host"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    message = forms.CharField(
+        label=_("Message to the host"),
+        required=False,
+        max_length=limits.MESSAGE,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
 
     def __init__(self, *args, clusters, weak_points, **kwargs):
         """`clusters`: the visitor clusters the user may book for; `weak_points`: {cluster code: [Indicator]}."""
@@ -198,7 +206,9 @@ class BookingForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    learned = forms.CharField(label=_("What we learned"), widget=forms.Textarea(attrs={"rows": 8}))
+    learned = forms.CharField(
+        label=_("What we learned"), max_length=limits.REPORT, widget=forms.Textarea(attrs={"rows": 8})
+    )
     shared_with_host = forms.BooleanField(
         label=_("Share this report with the host"),
         required=False,
@@ -217,6 +227,7 @@ class ReportForm(forms.Form):
             self.fields[f"action_{number}_description"] = forms.CharField(
                 label=_("Improvement action %(number)s") % {"number": number},
                 required=False,
+                max_length=limits.ACTION,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 

@@ -1,5 +1,6 @@
 """Reactions to events: locales for the configured languages, section
-permissions for Editors, the welcome e-mail, releasing an account before it is deleted."""
+permissions for Editors (news, best practices and, to assign trainers, the
+training sections), the welcome e-mail, releasing an account before it is deleted."""
 
 from allauth.account.signals import email_confirmed
 from django.conf import settings
@@ -13,6 +14,7 @@ from portal.data_rights import release_account
 from portal.emails import send_templated_email
 from portal.models import User
 from portal.roles import EDITORS
+from training.models import SeminarIndexPage, TrainingLibraryPage
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "delete_page")
 
@@ -28,6 +30,8 @@ def grant_section_to_group(*, page, group_name, permissions):
 
 @receiver(post_save, sender=NewsIndexPage)
 @receiver(post_save, sender=BestPracticeIndexPage)
+@receiver(post_save, sender=TrainingLibraryPage)
+@receiver(post_save, sender=SeminarIndexPage)
 def editors_may_edit_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_section_to_group(page=instance, group_name=EDITORS, permissions=EDITOR_PAGE_PERMISSIONS)

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
-from portal import views
+from portal import signin, views
 from portal.sitemaps import PageSitemap
 
 urlpatterns = [
@@ -17,8 +17,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
-    path("admin/login/", views.admin_login, name="wagtailadmin_login_redirect"),
+    path("admin/login/", signin.wagtail_admin_login, name="wagtailadmin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/login/", signin.django_admin_login, name="django_admin_login_redirect"),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("calendar/", include("training.calendar_urls")),
@@ -26,6 +27,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/login/", signin.login, name="account_login"),
     path("accounts/export/", views.export_my_data, name="export_my_data"),
     path("accounts/delete/", views.delete_my_account, name="delete_account"),
     path("accounts/", include("allauth.urls")),
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("mobility.urls")),
     path("", include("mobility.visit_urls")),
     path("", include("training.urls")),
+    path("_util/login/", signin.frontend_login, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

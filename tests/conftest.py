@@ -1,7 +1,9 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection, connections
+from wagtail.models import Site
 
 from portal.demo.seed import seed
 
@@ -13,6 +15,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the seeded demo site (rolled back after each test)."""
     with django_db_blocker.unblock():
         seed()
+        # The default cache is a database table that outlives a reused test
+        # database; start it empty, then fill Wagtail's site root paths (kept an
+        # hour) so each test's first request costs what every later one does.
+        cache.clear()
+        Site.get_site_root_paths()
         # Transactional tests empty the database when they end. With this
         # snapshot as their serialized rollback, each of them starts from the
         # seeded site again instead of an empty database.

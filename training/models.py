@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BodyBlock
+from training import rules
 
 # The venues of the partner countries; any IANA zone name is accepted in code.
 TIME_ZONE_CHOICES = [
@@ -121,7 +122,7 @@ class TrainingMaterialPage(Page):
                 FieldRowPanel([FieldPanel("format"), FieldPanel("level"), FieldPanel("duration_minutes")]),
                 FieldPanel("video_url"),
                 FieldPanel("topics"),
-                FieldRowPanel([FieldPanel("trainer"), FieldPanel("trainer_name")]),
+                FieldRowPanel([FieldPanel("trainer", permission=rules.ASSIGN_TRAINERS), FieldPanel("trainer_name")]),
             ],
             heading=_("About this material"),
         ),
@@ -149,6 +150,9 @@ class TrainingMaterialPage(Page):
     class Meta:
         verbose_name = _("training material")
         verbose_name_plural = _("training materials")
+
+    def permissions_for_user(self, user):
+        return rules.AssignedTrainerPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from training.queries import material_page_context
@@ -271,7 +275,7 @@ class SeminarPage(Page):
             heading=_("Place"),
         ),
         FieldRowPanel([FieldPanel("language"), FieldPanel("capacity"), FieldPanel("is_cancelled")]),
-        FieldPanel("trainers"),
+        FieldPanel("trainers", permission=rules.ASSIGN_TRAINERS),
         FieldPanel("topics"),
         FieldPanel("related_materials"),
         FieldPanel("programme"),
@@ -307,6 +311,10 @@ class SeminarPage(Page):
     class Meta:
         verbose_name = _("seminar")
         verbose_name_plural = _("seminars")
+        permissions = [("assign_trainers", "Can assign trainers to seminars and training materials")]
+
+    def permissions_for_user(self, user):
+        return rules.AssignedTrainerPermissionTester(user, self)
 
     def clean(self):
         super().clean()

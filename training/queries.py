@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from mobility.models import Indicator
+from training import rules
 from training.models import (
     Registration,
     RegistrationStatus,
@@ -188,23 +189,8 @@ def material_page_context(*, material):
     }
 
 
-def seminar_trainer_ids(*, translation_key):
-    return set(
-        SeminarPage.trainers.through.objects.filter(seminarpage__translation_key=translation_key).values_list(
-            "user_id", flat=True
-        )
-    )
-
-
 def may_see_attendees(*, seminar, user, trainers=None):
-    """Superusers and the seminar's own trainers (of any of its translations)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if trainers is not None and user in trainers:
-        return True
-    return user.pk in seminar_trainer_ids(translation_key=seminar.translation_key)
+    return rules.may_see_attendees(seminar=seminar, user=user, trainers=trainers)
 
 
 def attendees(*, translation_key):

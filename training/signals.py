@@ -10,11 +10,14 @@ from portal.roles import TRAINERS
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage
 from training.services import record_seminar_publication
 
-TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# No "change_page": trainers edit the pages they own (Wagtail's owner-based
+# editing) or were assigned to (training.rules), not the whole section.
+TRAINER_PAGE_PERMISSIONS = ("add_page", "publish_page")
 
 
 def grant_training_section(*, page):
-    """Side effects: lets the Trainers group add, edit and publish below `page` (idempotent)."""
+    """Side effects: lets the Trainers group add pages below `page` and publish
+    the ones they may edit (idempotent)."""
     group = Group.objects.filter(name=TRAINERS).first()
     if group is None:
         return

@@ -1,0 +1,88 @@
+"""The world the attacker's crawl walks through: one cluster with its data, a
+seminar with its attendees, and one person for every role."""
+
+import dataclasses
+
+from django.contrib.auth.models import AnonymousUser
+
+from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus
+from portal.models import User
+from tests.mobility import visit_factories as visits
+from tests.training import factories as training
+from training.models import CalendarFeedToken
+from training.services import register_for_seminar
+
+ROLES = (
+    "anonymous",
+    "participant",
+    "manager",
+    "host_manager",
+    "other_manager",
+    "trainer",
+    "other_trainer",
+    "analyst",
+    "editor",
+    "administrator",
+)
+
+
+@dataclasses.dataclass
+class World:
+    people: dict
+    cluster: object
+    host: object
+    offer: object
+    booking: object
+    completed: object
+    report: object
+    membership_request: object
+    seminar: object
+    registration: object
+    feed_token: str
+
+
+def build_world():
+    """`manager` manages the cluster whose data is crawled (the visitor of the
+    bookings); `host_manager` manages the host of its visits; `other_manager`
+    manages an unrelated cluster."""
+    cluster, manager, host, host_manager = visits.pair()
+    other = visits.cluster(country="HU", ratings={"FIN.2": 1, "GOV.5": 1, "SRV.1": 1})
+    trainer = training.user(trainer=True)
+    seminar = training.seminar(trainers=[trainer])
+    participant = User.objects.get(email="participant@centramo.example")
+    registration, _waiting = register_for_seminar(seminar=seminar, user=participant), None
+    offer = visits.offer(host)
+    booking = visits.booking(offer, cluster, by=manager, status=BookingStatus.ACCEPTED, message="Secret hello")
+    past = visits.offer(host, starts_in=-10, deadline_in=-20)
+    completed = visits.booking(past, cluster, by=manager, status=BookingStatus.COMPLETED)
+    report = visits.report(completed, shared=True)
+    applicant = visits.user(email="applicant@example.org")
+    membership_request = ClusterMembership.objects.create(
+        cluster=cluster, user=applicant, role=MembershipRole.MANAGER, status=MembershipStatus.REQUESTED
+    )
+    people = {
+        "anonymous": AnonymousUser(),
+        "participant": participant,
+        "manager": manager,
+        "host_manager": host_manager,
+        "other_manager": visits.manager(other),
+        "trainer": trainer,
+        "other_trainer": training.user(trainer=True),
+        "analyst": visits.analyst(),
+        "editor": User.objects.get(email="editor@centramo.example"),
+        "administrator": User.objects.get(email="admin@centramo.example"),
+    }
+    token = CalendarFeedToken.objects.create(user=participant).token
+    return World(
+        people=people,
+        cluster=cluster,
+        host=host,
+        offer=offer,
+        booking=booking,
+        completed=completed,
+        report=report,
+        membership_request=membership_request,
+        seminar=seminar,
+        registration=registration,
+        feed_token=token,
+    )

@@ -1,0 +1,239 @@
+"""The attacker's crawl: every URL that shows or changes cluster data,
+bookings, reports, attendees, exports, feeds, memberships and profiles, asked
+by every role. Each case states exactly who gets what: "ok" (200 and the data
+is in the answer), "empty" (200 without the data: a page about one's own
+things), "done" (the change was made: redirect), "login" (anonymous: sent to
+the sign-in form), 404 (no hint that the thing exists)."""
+
+import string
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from content.models import BestPracticeIndexPage, NewsIndexPage
+from tests.helpers import in_language
+from tests.portal.access_world import ROLES, build_world
+from training.models import SeminarIndexPage, TrainingLibraryPage
+
+pytestmark = pytest.mark.django_db
+
+
+def only(*roles, others=404, anonymous="login", allowed="ok"):
+    """Expected outcomes: `allowed` for `roles`, `others` for the rest."""
+    return {role: allowed if role in roles else anonymous if role == "anonymous" else others for role in ROLES}
+
+
+SIGNED_IN = tuple(role for role in ROLES if role != "anonymous")
+RESULTS = only("manager", "analyst", "administrator")
+
+# name: (method, url template, marker of the data (None: status only), expected)
+CASES = {
+    "results": ("get", "/en/clusters/{cluster}/results/", "{cluster_name}", RESULTS),
+    "results print": ("get", "/en/clusters/{cluster}/results/print/", "{cluster_name}", RESULTS),
+    "results chart": ("get", "/en/clusters/{cluster}/results/chart.svg", "<svg", RESULTS),
+    "results csv": ("get", "/en/clusters/{cluster}/results/export.csv", "FIN.2", RESULTS),
+    "results xlsx": ("get", "/en/clusters/{cluster}/results/export.xlsx", None, RESULTS),
+    "public profile": ("get", "/en/clusters/{cluster}/", "{cluster_name}", only(*ROLES)),
+    "membership requests": (
+        "get",
+        "/en/my-clusters/requests/",
+        "applicant@example.org",
+        only("manager", "analyst", "administrator", others="empty"),
+    ),
+    "decide membership": (
+        "post",
+        "/en/my-clusters/requests/{membership}/",
+        {"decision": "approve"},
+        only("manager", "analyst", "administrator", allowed="done"),
+    ),
+    "my bookings": (
+        "get",
+        "/en/study-visits/bookings/",
+        "Visit to {host}",
+        only("manager", "host_manager", others="empty"),
+    ),
+    "booking": (
+        "get",
+        "/en/study-visits/bookings/{booking}/",
+        "Secret hello",
+        only("manager", "host_manager", "administrator"),
+    ),
+    "booking calendar": (
+        "get",
+        "/en/study-visits/bookings/{booking}/calendar.ics",
+        "BEGIN:VEVENT",
+        only("manager", "host_manager", "administrator"),
+    ),
+    "cancel booking": (
+        "post",
+        "/en/study-visits/bookings/{booking}/cancel/",
+        {},
+        only("manager", "host_manager", allowed="done"),
+    ),
+    "write report": ("get", "/en/study-visits/bookings/{completed}/report/", "How they fund", only("manager")),
+    "shared reports": ("get", "/en/study-visits/reports/", "How they fund", only("editor", "administrator")),
+    "report to story": (
+        "post",
+        "/en/study-visits/reports/{report}/story/",
+        {},
+        only("editor", "administrator", allowed="done"),
+    ),
+    "edit offer": ("get", "/en/study-visits/{offer}/edit/", "Visit to {host}", only("host_manager")),
+    "close offer": ("post", "/en/study-visits/{offer}/open/", {"open": "0"}, only("host_manager", allowed="done")),
+    "request visit": (
+        "get",
+        "/en/study-visits/{offer}/request/",
+        "Visit to {host}",
+        only("manager", "other_manager"),
+    ),
+    "dashboard": ("get", "/en/dashboard/", None, only("manager", "host_manager", "other_manager")),
+    "peers": (
+        "get",
+        "/en/peers/",
+        None,
+        only("manager", "host_manager", "other_manager", "analyst", "administrator"),
+    ),
+    "attendees": (
+        "get",
+        "/en/training/seminars/{seminar}/attendees/",
+        "participant@centramo.example",
+        only("trainer", "editor", "administrator"),
+    ),
+    "attendees csv": (
+        "get",
+        "/en/training/seminars/{seminar}/attendees.csv",
+        "participant@centramo.example",
+        only("trainer", "editor", "administrator"),
+    ),
+    "attendees xlsx": (
+        "get",
+        "/en/training/seminars/{seminar}/attendees.xlsx",
+        None,
+        only("trainer", "editor", "administrator"),
+    ),
+    # The secret URL is the key: whoever holds it reads the feed, nobody guesses it.
+    "personal feed": ("get", "/calendar/personal/{token}.ics", "{seminar_title}", only(*ROLES)),
+    "guessed personal feed": ("get", "/calendar/personal/guessed.ics", None, only(anonymous=404)),
+    "cancel registration": (
+        "post",
+        "/en/training/registrations/{registration}/cancel/",
+        {},
+        only("participant", allowed="done"),
+    ),
+    "new feed token": ("post", "/en/training/calendar-feed/", {}, only(*SIGNED_IN, allowed="done")),
+    "profile": ("get", "/en/accounts/profile/", "{own_email}", only(*SIGNED_IN)),
+}
+
+
+def _values(world, role):
+    person = world.people[role]
+    return {
+        "cluster": world.cluster.code,
+        "cluster_name": world.cluster.name,
+        "host": world.host.code,
+        "membership": world.membership_request.pk,
+        "booking": world.booking.pk,
+        "completed": world.completed.pk,
+        "report": world.report.pk,
+        "offer": world.offer.pk,
+        "seminar": world.seminar.translation_key,
+        "seminar_title": world.seminar.title,
+        "registration": world.registration.pk,
+        "token": world.feed_token,
+        "own_email": getattr(person, "email", ""),
+    }
+
+
+class _Undo(Exception):
+    """Rolls back one role's change so the next role meets the same world."""
+
+
+def _outcome(response, marker):
+    if response.status_code == 302:
+        return "login" if "/accounts/login/" in response["Location"] else "done"
+    if response.status_code != 200:
+        return response.status_code
+    if marker is None:
+        return "ok"
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return "ok" if marker in body.decode("utf-8", "replace") else "empty"
+
+
+def _ask(world, role, method, url, payload):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world.people[role])
+    values = _values(world, role)
+    url = url.format(**values)
+    if method == "get":
+        marker = payload.format(**values) if payload else None
+        return _outcome(client.get(url), marker)
+    try:
+        with transaction.atomic():
+            outcome = _outcome(client.post(url, payload), None)
+            raise _Undo
+    except _Undo:
+        return outcome
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_who_gets_what(case):
+    method, url, payload, expected = CASES[case]
+    world = build_world()
+
+    outcomes = {role: _ask(world, role, method, url, payload) for role in ROLES}
+
+    assert outcomes == expected
+
+
+def test_profile_shows_only_the_signed_in_users_data():
+    world = build_world()
+    client = Client()
+    client.force_login(world.people["manager"])
+
+    body = client.get("/en/accounts/profile/").content.decode()
+
+    assert world.people["manager"].email in body
+    assert world.people["participant"].email not in body
+    assert world.feed_token not in body
+
+
+# --- Parameter fuzz over the public list pages --------------------------------
+
+NAMES = ["q", "page", "country", "sector", "label", "valid", "topic", "dimension", "format", "level", "when"]
+NAMES += ["language", "month", "tag", "date_from", "date_to", "cluster", "edition", "next"]
+VALUES = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.sampled_from(["", "0", "-1", "CZ", "ZZ", "FIN.2", "2014-13-45", "9" * 400, "../..", "%", "' OR 1=1 --"]),
+    st.text(string.printable, min_size=300, max_size=3000),
+)
+PARAMS = st.dictionaries(st.one_of(st.sampled_from(NAMES), st.text(max_size=8)), VALUES, max_size=4)
+
+
+def _list_pages():
+    return [
+        "/en/clusters/",
+        "/cs/clusters/",
+        "/en/network-statistics/",
+        "/en/study-visits/",
+        "/en/search/",
+        "/calendar/seminars.ics",
+        in_language(NewsIndexPage, "en").url,
+        in_language(BestPracticeIndexPage, "pl").url,
+        in_language(SeminarIndexPage, "en").url,
+        in_language(TrainingLibraryPage, "hu").url,
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.integers(min_value=0, max_value=9), params=PARAMS)
+def test_public_list_pages_never_answer_5xx(page, params):
+    url = _list_pages()[page]
+
+    response = Client().get(url, params)
+
+    assert response.status_code in {200, 301, 302, 400, 404}, (url, params)
