@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
 DEV := DJANGO_DEBUG=1
+PORT ?= 8000
 
 .PHONY: run test lint fmt messages bench setup db clean
 
@@ -23,7 +24,7 @@ $(NODE_STAMP): package-lock.json
 	@rm -f node_modules/.installed-*
 	@touch $@
 
-setup: $(STAMP) $(NODE_STAMP)
+setup: $(STAMP)
 	@$(DEV) $(PY) manage.py compile_translations
 
 db: setup
@@ -31,9 +32,9 @@ db: setup
 	$(DEV) $(PY) manage.py seed_demo
 
 run: db
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup $(NODE_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(DEV) $(PY) manage.py check --fail-level WARNING
