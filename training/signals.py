@@ -1,14 +1,12 @@
-"""Reactions to events: section permissions for Trainers, schedule changes on publish."""
+"""Reactions to events: section permissions for Trainers."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
-from wagtail.signals import page_published
 
 from portal.roles import TRAINERS
-from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage
-from training.services import record_seminar_publication
+from training.models import SeminarIndexPage, TrainingLibraryPage
 
 TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
@@ -30,7 +28,3 @@ def trainers_may_edit_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_training_section(page=instance)
 
-
-@receiver(page_published, sender=SeminarPage)
-def seminar_published(sender, instance, **kwargs):
-    record_seminar_publication(seminar=instance)

@@ -38,7 +38,7 @@ def test_seminar_page_shows_times_in_venue_zone_and_places(client):
     html = client.get(seminar.url).content.decode()
 
     assert "9 a.m." in html or "09:00" in html
-    assert "(Europe/Istanbul)" in html
+    assert "9 a.m.–5 p.m. (Istanbul time)" in html
     assert "2 of 3 places left" in html
 
 
