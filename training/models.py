@@ -24,7 +24,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import BasePageManager, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -315,7 +315,7 @@ class SeminarPageQuerySet(PageQuerySet):
         return super(SeminarPageQuerySet, queryset).only(*fields)
 
 
-class SeminarPageManager(BasePageManager.from_queryset(SeminarPageQuerySet)):
+class SeminarPageManager(PageManager.from_queryset(SeminarPageQuerySet)):
     """Every seminar comes with its facts row; `filter(starts_at__gte=...)` reads the row's value."""
 
     def get_queryset(self):
