@@ -34,7 +34,6 @@ from portal.core.timezones import TIME_ZONE_CHOICES
 from training.admin_forms import SeminarPageForm
 
 
-
 class MaterialFormat(models.TextChoices):
     SLIDES = "slides", _("Slides")
     HANDBOOK = "handbook", _("Handbook")
@@ -271,6 +270,10 @@ class SeminarState(models.Model):
         if not (self.venue_name or self.online_url):
             raise ValidationError({"venue_name": _("Give a venue or an online link.")})
 
+    def save(self, *args, **kwargs):
+        self.derive_instants()
+        return super().save(*args, **kwargs)
+
     def derive_instants(self):
         self.starts_at = local_to_utc(self.start_date, self.start_time, self.time_zone)
         self.ends_at = local_to_utc(self.end_date, self.end_time, self.time_zone)
@@ -282,9 +285,6 @@ class SeminarState(models.Model):
             closes = min(closes, end_of_day)
         self.registration_closes_at = closes
 
-    def save(self, *args, **kwargs):
-        self.derive_instants()
-        return super().save(*args, **kwargs)
 
 
 # Facts that querysets of SeminarPage may filter and order by, as if they were page fields.

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from icalendar import Calendar
 
 from tests.training import factories
-from training.models import Registration, RegistrationStatus, SeminarPage, SeminarState
+from training.models import Registration, SeminarPage, SeminarState
 from training.services import cancel_registration, register_for_seminar, update_seminar_facts, waiting_position
 
 pytestmark = pytest.mark.django_db
