@@ -256,6 +256,10 @@ class SeminarState(models.Model):
     def __str__(self):
         return str(self.translation_key)
 
+    def save(self, *args, **kwargs):
+        self.derive_instants()
+        return super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         complete = all((self.start_date, self.end_date, self.start_time, self.end_time, self.time_zone))
@@ -270,10 +274,6 @@ class SeminarState(models.Model):
         if not (self.venue_name or self.online_url):
             raise ValidationError({"venue_name": _("Give a venue or an online link.")})
 
-    def save(self, *args, **kwargs):
-        self.derive_instants()
-        return super().save(*args, **kwargs)
-
     def derive_instants(self):
         self.starts_at = local_to_utc(self.start_date, self.start_time, self.time_zone)
         self.ends_at = local_to_utc(self.end_date, self.end_time, self.time_zone)
@@ -284,7 +284,6 @@ class SeminarState(models.Model):
             )
             closes = min(closes, end_of_day)
         self.registration_closes_at = closes
-
 
 
 # Facts that querysets of SeminarPage may filter and order by, as if they were page fields.

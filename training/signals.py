@@ -27,4 +27,3 @@ def grant_training_section(*, page):
 def trainers_may_edit_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_training_section(page=instance)
-

@@ -116,11 +116,7 @@ def test_registrations_through_every_languages_url_obey_the_one_capacity():
     # Lowered once, on the original: every language's registration reads the new value at once.
     update_seminar_facts(translation_key=english.translation_key, capacity=7)
 
-    errors = _run_together(
-        [
-            lambda client=client, url=url: client.post(url) for client, url in clients
-        ]
-    )
+    errors = _run_together([lambda client=client, url=url: client.post(url) for client, url in clients])
 
     statuses = _statuses(english)
     assert errors == []
