@@ -12,13 +12,36 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # The page columns become nullable first, so that the way back (0005 reversed) can re-add them empty.
     operations = [
+        migrations.AlterField("seminarpage", "start_date", models.DateField(null=True, verbose_name="first day")),
+        migrations.AlterField(
+            "seminarpage", "start_time", models.TimeField(null=True, verbose_name="starts at (venue time)")
+        ),
+        migrations.AlterField("seminarpage", "end_date", models.DateField(null=True, verbose_name="last day")),
+        migrations.AlterField(
+            "seminarpage", "end_time", models.TimeField(null=True, verbose_name="ends at (venue time)")
+        ),
+        migrations.AlterField(
+            "seminarpage",
+            "country",
+            django_countries.fields.CountryField(blank=True, max_length=2, verbose_name="country"),
+        ),
+        migrations.AlterField(
+            "seminarpage", "language", models.CharField(blank=True, max_length=10, verbose_name="language of delivery")
+        ),
+        migrations.AlterField("seminarpage", "capacity", models.PositiveIntegerField(null=True, verbose_name="places")),
+        migrations.AlterField("seminarpage", "starts_at", models.DateTimeField(null=True, editable=False)),
+        migrations.AlterField("seminarpage", "ends_at", models.DateTimeField(null=True, editable=False)),
+        migrations.AlterField("seminarpage", "registration_closes_at", models.DateTimeField(null=True, editable=False)),
         migrations.AddField("seminarstate", "start_date", models.DateField(null=True, verbose_name="first day")),
         migrations.AddField(
             "seminarstate", "start_time", models.TimeField(null=True, verbose_name="starts at (venue time)")
         ),
         migrations.AddField("seminarstate", "end_date", models.DateField(null=True, verbose_name="last day")),
-        migrations.AddField("seminarstate", "end_time", models.TimeField(null=True, verbose_name="ends at (venue time)")),
+        migrations.AddField(
+            "seminarstate", "end_time", models.TimeField(null=True, verbose_name="ends at (venue time)")
+        ),
         migrations.AddField(
             "seminarstate",
             "time_zone",
