@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from portal.core.timezones import TIME_ZONE_CHOICES
 from portal.models import User
 
 
@@ -30,7 +31,11 @@ class SignupProfileForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "organisation", "country", "preferred_language"]
+        fields = ["first_name", "last_name", "organisation", "country", "preferred_language", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [("", _("From my country"))] + TIME_ZONE_CHOICES
 
 
 class DeleteAccountForm(forms.Form):

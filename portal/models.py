@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.core.timezones import TIME_ZONE_CHOICES
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -40,6 +42,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("Used for e-mails and when you open the portal's front page."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        blank=True,
+        help_text=_("Online seminars also show their times in this zone. Empty: the zone of your country."),
     )
 
     USERNAME_FIELD = "email"

@@ -100,16 +100,16 @@ class SeminarFilterForm(forms.Form):
     def filter(self, seminars):
         data = self.cleaned_data
         if data["country"]:
-            seminars = seminars.filter(country=data["country"])
+            seminars = seminars.filter(facts__country=data["country"])
         if data["language"]:
-            seminars = seminars.filter(language=data["language"])
+            seminars = seminars.filter(facts__language=data["language"])
         if data["topic"]:
             from training.models import SeminarPage
 
             seminars = seminars.filter(pk__in=SeminarPage.objects.filter(topic_filter(data["topic"])).values("pk"))
         if data["month"]:
             month = data["month"]
-            seminars = seminars.filter(start_date__year=month.year, start_date__month=month.month)
+            seminars = seminars.filter(facts__start_date__year=month.year, facts__start_date__month=month.month)
         return seminars
 
 

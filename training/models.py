@@ -1,9 +1,11 @@
 """Training materials, seminars, registrations and calendars (see DESIGN.md 4.5, 4.6).
 
 Pages are translated per locale (Wagtail i18n + wagtail-localize). A seminar is
-identified across its translations by the page's `translation_key`: registrations
-and the per-seminar state row (registration lock, calendar SEQUENCE) are keyed on
-it, so it does not matter in which language a participant registers.
+identified across its translations by the page's `translation_key`: its facts
+row (`SeminarState`: dates, place, capacity, trainers, registration lock,
+calendar SEQUENCE) and its registrations are keyed on it, so every translation
+reads the same facts and it does not matter in which language a participant
+registers. Translations carry translated text only.
 
 Seminar dates are entered as local date and time in the venue's time zone; the
 aware UTC instants (`starts_at`, `ends_at`, `registration_closes_at`) are derived
@@ -22,27 +24,15 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BodyBlock
+from portal.core.timezones import TIME_ZONE_CHOICES
 from training import rules
-
-# The venues of the partner countries; any IANA zone name is accepted in code.
-TIME_ZONE_CHOICES = [
-    (name, name)
-    for name in (
-        "Europe/Prague",
-        "Europe/Bratislava",
-        "Europe/Warsaw",
-        "Europe/Budapest",
-        "Europe/Zagreb",
-        "Europe/Istanbul",
-        "Europe/Brussels",
-        "UTC",
-    )
-]
+from training.admin_forms import SeminarPageForm
 
 
 class MaterialFormat(models.TextChoices):
@@ -213,9 +203,21 @@ def local_to_utc(day, time, zone_name):
     return datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(zone_name)).astimezone(datetime.UTC)
 
 
-class SeminarPage(Page):
-    summary = models.TextField(_("summary"), max_length=500)
-    programme = StreamField(BodyBlock(), blank=True, verbose_name=_("programme"))
+class SeminarState(models.Model):
+    """The one set of facts of a seminar, shared by all its translations.
+
+    Keyed by the pages' `translation_key`: dates, place, language, capacity,
+    trainers and the cancelled flag exist here once, so every translation,
+    list, feed, e-mail and registration decision reads the same values the
+    moment a trainer saves them. Written only by `services.update_seminar_facts`.
+
+    The row is also the registration lock (`select_for_update`): places are
+    counted under one lock per seminar whatever language was used.
+    `sequence` is the iCalendar SEQUENCE, raised whenever the schedule or the
+    place changes.
+    """
+
+    translation_key = models.UUIDField(unique=True)
     start_date = models.DateField(_("first day"))
     start_time = models.TimeField(_("starts at (venue time)"))
     end_date = models.DateField(_("last day"))
@@ -238,12 +240,126 @@ class SeminarPage(Page):
     language = models.CharField(_("language of delivery"), max_length=10, choices=settings.LANGUAGES)
     capacity = models.PositiveIntegerField(_("places"))
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
-    trainers = ParentalManyToManyField(
+    trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("trainers"),
         blank=True,
         related_name="seminars_trained",
         limit_choices_to={"groups__name": "Trainers"},
+    )
+    # Derived in save() from the local fields above; never edited directly.
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+    registration_closes_at = models.DateTimeField(editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("seminar facts")
+        verbose_name_plural = _("seminar facts")
+
+    def __str__(self):
+        return str(self.translation_key)
+
+    def save(self, *args, **kwargs):
+        self.derive_instants()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        complete = all((self.start_date, self.end_date, self.start_time, self.end_time, self.time_zone))
+        if complete and local_to_utc(self.end_date, self.end_time, self.time_zone) <= local_to_utc(
+            self.start_date, self.start_time, self.time_zone
+        ):
+            raise ValidationError({"end_time": _("The seminar must end after it starts.")})
+        if self.registration_deadline and self.start_date and self.registration_deadline > self.start_date:
+            raise ValidationError(
+                {"registration_deadline": _("The registration deadline cannot be after the first day.")}
+            )
+        if not (self.venue_name or self.online_url):
+            raise ValidationError({"venue_name": _("Give a venue or an online link.")})
+
+    def derive_instants(self):
+        self.starts_at = local_to_utc(self.start_date, self.start_time, self.time_zone)
+        self.ends_at = local_to_utc(self.end_date, self.end_time, self.time_zone)
+        closes = self.starts_at
+        if self.registration_deadline:
+            end_of_day = local_to_utc(
+                self.registration_deadline + datetime.timedelta(days=1), datetime.time(0), self.time_zone
+            )
+            closes = min(closes, end_of_day)
+        self.registration_closes_at = closes
+
+
+# Facts that querysets of SeminarPage may filter and order by, as if they were page fields.
+QUERYABLE_FACTS = (
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "time_zone",
+    "registration_deadline",
+    "venue_name",
+    "address",
+    "online_url",
+    "country",
+    "language",
+    "capacity",
+    "is_cancelled",
+    "starts_at",
+    "ends_at",
+    "registration_closes_at",
+)
+
+
+class SeminarPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        # Tree operations (treebeard) load a few columns only; the facts row is not wanted there.
+        queryset = self if "facts" in fields else self.select_related(None)
+        return super(SeminarPageQuerySet, queryset).only(*fields)
+
+
+class SeminarPageManager(PageManager.from_queryset(SeminarPageQuerySet)):
+    """Every seminar comes with its facts row; `filter(starts_at__gte=...)` reads the row's value."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("facts")
+            .annotate(**{name: models.F(f"facts__{name}") for name in QUERYABLE_FACTS})
+        )
+
+
+def fact(name):
+    """A page attribute that is the seminar's one value of `name`, whatever the translation."""
+
+    def read(page):
+        if not type(page).facts.is_cached(page) and name in page.__dict__.get("loaded_facts", {}):
+            return page.loaded_facts[name]
+        return getattr(page.facts, name)
+
+    def write(page, value):
+        # Also how querysets hand over their annotated copy of the row's value.
+        if type(page).facts.is_cached(page):
+            setattr(page.facts, name, value)
+        else:
+            page.__dict__.setdefault("loaded_facts", {})[name] = value
+
+    return property(read, write, doc=f"The seminar's {name} (SeminarState).")
+
+
+class SeminarPage(Page):
+    """One translation of a seminar: its translated text. The facts live in `SeminarState`."""
+
+    summary = models.TextField(_("summary"), max_length=500)
+    programme = StreamField(BodyBlock(), blank=True, verbose_name=_("programme"))
+    facts = models.ForeignKey(
+        SeminarState,
+        to_field="translation_key",
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="pages",
+        verbose_name=_("seminar facts"),
     )
     topics = ParentalManyToManyField(
         "mobility.Indicator", verbose_name=_("topics"), blank=True, related_name="seminars"
@@ -251,14 +367,13 @@ class SeminarPage(Page):
     related_materials = ParentalManyToManyField(
         "training.TrainingMaterialPage", verbose_name=_("related materials"), blank=True, related_name="seminars"
     )
-    # Derived in save() from the local fields above; never edited directly.
-    starts_at = models.DateTimeField(editable=False, db_index=True)
-    ends_at = models.DateTimeField(editable=False, db_index=True)
-    registration_closes_at = models.DateTimeField(editable=False)
+
+    objects = SeminarPageManager()
 
     parent_page_types = ["training.SeminarIndexPage"]
     subpage_types = []
 
+    base_form_class = SeminarPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -283,30 +398,10 @@ class SeminarPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("programme"),
-        index.FilterField("country"),
-        index.FilterField("language"),
-        index.FilterField("starts_at"),
     ]
     override_translatable_fields = [
-        SynchronizedField(name, overridable=False)
-        for name in (
-            "start_date",
-            "start_time",
-            "end_date",
-            "end_time",
-            "time_zone",
-            "registration_deadline",
-            "venue_name",
-            "online_url",
-            "country",
-            "language",
-            "capacity",
-            "is_cancelled",
-            "trainers",
-            "topics",
-            "related_materials",
-        )
-    ] + [SynchronizedField("address")]
+        SynchronizedField(name, overridable=False) for name in ("facts", "topics", "related_materials")
+    ]
 
     class Meta:
         verbose_name = _("seminar")
@@ -316,19 +411,26 @@ class SeminarPage(Page):
     def permissions_for_user(self, user):
         return rules.AssignedTrainerPermissionTester(user, self)
 
-    def clean(self):
-        super().clean()
-        complete = all((self.start_date, self.end_date, self.start_time, self.end_time, self.time_zone))
-        if complete and local_to_utc(self.end_date, self.end_time, self.time_zone) <= local_to_utc(
-            self.start_date, self.start_time, self.time_zone
-        ):
-            raise ValidationError({"end_time": _("The seminar must end after it starts.")})
-        if self.registration_deadline and self.start_date and self.registration_deadline > self.start_date:
-            raise ValidationError(
-                {"registration_deadline": _("The registration deadline cannot be after the first day.")}
-            )
-        if not (self.venue_name or self.online_url):
-            raise ValidationError({"venue_name": _("Give a venue or an online link.")})
+    start_date = fact("start_date")
+    start_time = fact("start_time")
+    end_date = fact("end_date")
+    end_time = fact("end_time")
+    time_zone = fact("time_zone")
+    registration_deadline = fact("registration_deadline")
+    venue_name = fact("venue_name")
+    address = fact("address")
+    online_url = fact("online_url")
+    country = fact("country")
+    language = fact("language")
+    capacity = fact("capacity")
+    is_cancelled = fact("is_cancelled")
+    starts_at = fact("starts_at")
+    ends_at = fact("ends_at")
+    registration_closes_at = fact("registration_closes_at")
+
+    @property
+    def trainers(self):
+        return self.facts.trainers
 
     def get_context(self, request, *args, **kwargs):
         from training.queries import seminar_page_context
@@ -337,16 +439,14 @@ class SeminarPage(Page):
         context.update(seminar_page_context(seminar=self, user=request.user))
         return context
 
+    def with_content_json(self, content):
+        # Revisions saved before the facts moved carry no `facts`: it is always the translation key.
+        page = super().with_content_json(content)
+        page.facts_id = page.translation_key
+        return page
+
     def save(self, *args, **kwargs):
-        self.starts_at = local_to_utc(self.start_date, self.start_time, self.time_zone)
-        self.ends_at = local_to_utc(self.end_date, self.end_time, self.time_zone)
-        closes = self.starts_at
-        if self.registration_deadline:
-            end_of_day = local_to_utc(
-                self.registration_deadline + datetime.timedelta(days=1), datetime.time(0), self.time_zone
-            )
-            closes = min(closes, end_of_day)
-        self.registration_closes_at = closes
+        self.facts_id = self.translation_key
         return super().save(*args, **kwargs)
 
     @property
@@ -368,27 +468,6 @@ class SeminarPage(Page):
     @property
     def location(self):
         return ", ".join(part for part in (self.venue_name, self.address) if part) or self.online_url
-
-
-class SeminarState(models.Model):
-    """What a seminar shares across its translations.
-
-    The row is locked (`select_for_update`) by every registration change, so
-    places are counted under one lock per seminar whatever language was used.
-    `sequence` is the iCalendar SEQUENCE, raised whenever the schedule or the
-    place changes; `schedule` remembers what participants were last told.
-    """
-
-    translation_key = models.UUIDField(unique=True)
-    sequence = models.PositiveIntegerField(default=0)
-    schedule = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("seminar state")
-        verbose_name_plural = _("seminar states")
-
-    def __str__(self):
-        return str(self.translation_key)
 
 
 class RegistrationStatus(models.TextChoices):

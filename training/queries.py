@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
@@ -15,7 +15,6 @@ from training.models import (
     Registration,
     RegistrationStatus,
     SeminarPage,
-    SeminarState,
     TrainingMaterialPage,
 )
 
@@ -49,6 +48,31 @@ def places_left(seminar):
     return max(0, seminar.capacity - seminar.confirmed_count)
 
 
+def confirmed_count(*, translation_key):
+    """How many people hold a confirmed place at the seminar (all its languages)."""
+    return Registration.objects.filter(seminar_key=translation_key, status=RegistrationStatus.CONFIRMED).count()
+
+
+def in_every_language(pages, *, locale_id):
+    """One page per item of `pages` (live, public): its translation in `locale_id`, else its original.
+
+    The original is the item's oldest live page (the language it was written
+    in). Lists of every language thus hold the same items; filters on shared
+    facts give the same results everywhere. Adds no query per item.
+    """
+    live = pages.model.objects.live().public()
+    here = live.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
+    older = live.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return pages.filter(Q(locale_id=locale_id) | (~Exists(here) & ~Exists(older))).select_related("locale")
+
+
+def mark_other_language(pages, *, locale_id):
+    """Set `shown_in` to the language code of each page that is not in the reader's locale (else None)."""
+    for page in pages:
+        page.shown_in = None if page.locale_id == locale_id else page.locale.language_code
+    return pages
+
+
 def topic_filter(code, prefix=""):
     """Q for pages whose topics contain the indicator `code` or any indicator of the dimension `code`."""
     return Q(**{f"{prefix}topics__code": code}) | Q(**{f"{prefix}topics__dimension__code": code})
@@ -70,9 +94,7 @@ def library_context(*, library, params):
     from training.forms import LibraryFilterForm
 
     materials = (
-        TrainingMaterialPage.objects.live()
-        .public()
-        .child_of(library)
+        in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=library.locale_id)
         .select_related("trainer")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.select_related("dimension")))
     )
@@ -81,7 +103,7 @@ def library_context(*, library, params):
         materials = form.filter(materials)
     page = paginate(params, materials.order_by("title", "pk"))
     languages = live_languages(page.object_list)
-    for material in page.object_list:
+    for material in mark_other_language(page.object_list, locale_id=library.locale_id):
         material.language_codes = languages.get(material.translation_key, [])
     return {"filter_form": form, "materials": page}
 
@@ -90,28 +112,31 @@ def seminar_index_context(*, index, params):
     from training.forms import SeminarFilterForm
 
     now = timezone.now()
-    seminars = with_places(SeminarPage.objects.live().public().child_of(index).prefetch_related("topics"))
+    seminars = with_places(
+        in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id).prefetch_related("topics")
+    )
     form = SeminarFilterForm(params or None)
     if form.is_valid():
         seminars = form.filter(seminars)
-    upcoming = seminars.filter(ends_at__gte=now).order_by("starts_at", "pk")
-    past = seminars.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    upcoming = seminars.filter(facts__ends_at__gte=now).order_by("facts__starts_at", "facts__pk")
+    past = seminars.filter(facts__ends_at__lt=now).order_by("-facts__starts_at", "-facts__pk")
     when = params.get("when")
     listed = past if when == "past" else upcoming
     page = paginate(params, listed)
-    for seminar in page.object_list:
+    for seminar in mark_other_language(page.object_list, locale_id=index.locale_id):
         seminar.places_left = places_left(seminar)
+        seminar.has_ended = seminar.ends_at <= now
     return {"filter_form": form, "seminars": page, "showing_past": when == "past"}
 
 
 def upcoming_seminars(*, locale_id, limit=3):
+    """The next seminars of every language, each in `locale_id` where translated (else marked `shown_in`)."""
     seminars = with_places(
-        SeminarPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id, ends_at__gte=timezone.now())
-        .order_by("starts_at", "pk")
+        in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        .filter(facts__ends_at__gte=timezone.now())
+        .order_by("facts__starts_at", "facts__pk")
     )[:limit]
-    seminars = list(seminars)
+    seminars = mark_other_language(list(seminars), locale_id=locale_id)
     for seminar in seminars:
         seminar.places_left = places_left(seminar)
     return seminars
@@ -123,14 +148,19 @@ def seminar_in_language(*, translation_key, language):
     return pick_translation(pages, language)
 
 
+def original_seminar(*, translation_key):
+    """The page the seminar was written in first (its facts are edited there)."""
+    return SeminarPage.objects.filter(translation_key=translation_key).select_related("locale").order_by("pk").first()
+
+
 def pick_translation(pages, language):
+    """The live page in `language`, else the original (oldest live page), else the oldest page."""
     if not pages:
         return None
-    by_language = {page.locale.language_code: page for page in pages}
+    pages = sorted(pages, key=lambda page: page.pk)
     live = [page for page in pages if page.live]
-    for code in (language, pages[0].language, settings.LANGUAGE_CODE):
-        page = by_language.get(code)
-        if page is not None and page.live:
+    for page in live:
+        if page.locale.language_code == language:
             return page
     return (live or pages)[0]
 
@@ -139,22 +169,21 @@ def seminar_page_context(*, seminar, user):
     """Places, the user's registration, localised related materials and the trainers' rights."""
     from training.services import registration_is_open, waiting_position
 
-    confirmed = Registration.objects.filter(
-        seminar_key=seminar.translation_key, status=RegistrationStatus.CONFIRMED
-    ).count()
+    confirmed = confirmed_count(translation_key=seminar.translation_key)
     registration = None
     if user.is_authenticated:
         registration = Registration.objects.filter(seminar_key=seminar.translation_key, user=user).first()
-    materials = list(
-        TrainingMaterialPage.objects.live()
-        .public()
-        .filter(
-            translation_key__in=TrainingMaterialPage.objects.filter(
-                pk__in=seminar.related_materials.values("pk")
-            ).values("translation_key"),
-            locale_id=seminar.locale_id,
-        )
-        .order_by("title")
+    materials = mark_other_language(
+        list(
+            in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=seminar.locale_id)
+            .filter(
+                translation_key__in=TrainingMaterialPage.objects.filter(
+                    pk__in=seminar.related_materials.values("pk")
+                ).values("translation_key")
+            )
+            .order_by("title")
+        ),
+        locale_id=seminar.locale_id,
     )
     trainers = list(seminar.trainers.all())
     return {
@@ -163,6 +192,7 @@ def seminar_page_context(*, seminar, user):
         "waiting_position": waiting_position(registration=registration) if registration else None,
         "registration_open": registration_is_open(seminar=seminar),
         "has_started": timezone.now() >= seminar.starts_at,
+        "has_ended": timezone.now() >= seminar.ends_at,
         "materials": materials,
         "trainers": trainers,
         "topics": list(seminar.topics.select_related("dimension")),
@@ -175,16 +205,18 @@ def material_page_context(*, material):
         "topics": list(material.topics.select_related("dimension")),
         "documents": list(material.documents.select_related("document")),
         "language_codes": live_languages([material]).get(material.translation_key, []),
-        "upcoming": list(
-            SeminarPage.objects.live()
-            .public()
-            .filter(
-                locale_id=material.locale_id,
-                ends_at__gte=timezone.now(),
-                related_materials__translation_key=material.translation_key,
-            )
-            .distinct()
-            .order_by("starts_at")[:5]
+        "upcoming": mark_other_language(
+            list(
+                in_every_language(SeminarPage.objects.live().public(), locale_id=material.locale_id)
+                .filter(
+                    facts__ends_at__gte=timezone.now(),
+                    pk__in=SeminarPage.objects.filter(
+                        related_materials__translation_key=material.translation_key
+                    ).values("pk"),
+                )
+                .order_by("facts__starts_at", "facts__pk")[:5]
+            ),
+            locale_id=material.locale_id,
         ),
     }
 
@@ -216,14 +248,13 @@ def user_registrations(*, user, language):
         translation_key__in={registration.seminar_key for registration in registrations}
     ).select_related("locale"):
         pages[page.translation_key].append(page)
-    states = {state.translation_key: state for state in SeminarState.objects.filter(translation_key__in=list(pages))}
     result = []
     for registration in registrations:
         seminar = pick_translation(pages.get(registration.seminar_key, []), language)
         if seminar is None:
             continue
         registration.seminar = seminar
-        registration.state = states.get(registration.seminar_key)
+        registration.state = seminar.facts
         result.append(registration)
     result.sort(key=lambda registration: registration.seminar.starts_at, reverse=True)
     return result
@@ -231,17 +262,17 @@ def user_registrations(*, user, language):
 
 def feed_seminars(*, language=None, country=None, topic=None, display_language=None):
     """Upcoming live seminars, one page per seminar (its translation in `display_language`)."""
-    seminars = SeminarPage.objects.live().public().filter(ends_at__gte=timezone.now()).select_related("locale")
+    seminars = SeminarPage.objects.live().public().filter(facts__ends_at__gte=timezone.now()).select_related("locale")
     if language:
-        seminars = seminars.filter(language=language)
+        seminars = seminars.filter(facts__language=language)
     if country:
-        seminars = seminars.filter(country=country)
+        seminars = seminars.filter(facts__country=country)
     if topic:
         keys = SeminarPage.objects.filter(topic_filter(topic)).values("translation_key")
         seminars = seminars.filter(translation_key__in=keys)
     grouped = defaultdict(list)
-    for page in seminars.order_by("starts_at", "pk"):
+    for page in seminars.order_by("facts__starts_at", "facts__pk", "pk"):
         grouped[page.translation_key].append(page)
     chosen = [pick_translation(pages, display_language or settings.LANGUAGE_CODE) for pages in grouped.values()]
-    states = {state.translation_key: state for state in SeminarState.objects.filter(translation_key__in=list(grouped))}
+    states = {page.translation_key: page.facts for page in chosen}
     return chosen, states

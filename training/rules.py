@@ -9,7 +9,6 @@ editor or administrator edits it too. The admin hooks, the page models and
 `training.queries.may_see_attendees` all ask here.
 """
 
-from django.db.models import Q
 from wagtail.models import PagePermissionTester
 
 ASSIGN_TRAINERS = "training.assign_trainers"
@@ -23,12 +22,21 @@ def may_assign_trainers(user):
     return user.is_active and user.has_perm(ASSIGN_TRAINERS)
 
 
+def _named_trainer(*, page, user):
+    """Is `user` named as trainer of `page`? A seminar's trainers are one of its facts (one row for every
+    translation); a material names its trainer on each translation."""
+    from training.models import SeminarState
+
+    if page._meta.model_name == "seminarpage":
+        return SeminarState.objects.filter(translation_key=page.translation_key, trainers=user).exists()
+    return type(page).objects.filter(translation_key=page.translation_key, trainer=user).exists()
+
+
 def is_assigned(*, page, user):
     """Is `user` named as trainer of `page` or of any of its translations?"""
-    field = ASSIGNMENT_FIELDS.get(page._meta.model_name)
-    if field is None or not user.is_authenticated:
+    if page._meta.model_name not in ASSIGNMENT_FIELDS or not user.is_authenticated:
         return False
-    return type(page).objects.filter(translation_key=page.translation_key, **{field: user}).exists()
+    return _named_trainer(page=page, user=user)
 
 
 def may_see_attendees(*, seminar, user, trainers=None):
@@ -41,10 +49,8 @@ def may_see_attendees(*, seminar, user, trainers=None):
     if user.has_perm(SEE_EVERY_ATTENDEE_LIST):
         return True
     return (
-        type(seminar)
-        .objects.filter(translation_key=seminar.translation_key)
-        .filter(Q(trainers=user) | Q(owner=user))
-        .exists()
+        _named_trainer(page=seminar, user=user)
+        or type(seminar).objects.filter(translation_key=seminar.translation_key, owner=user).exists()
     )
 
 

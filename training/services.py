@@ -1,15 +1,16 @@
-"""Writes of the training app: registrations, the waiting list, schedule changes, feed tokens.
+"""Writes of the training app: seminar facts, registrations, the waiting list, feed tokens.
 
-Every registration change locks the seminar's `SeminarState` row first
-(`select_for_update`), so places are counted by one writer at a time per
-seminar across all its translations, and no seminar is ever overbooked.
-E-mails are queued inside the same transaction (see portal.emails).
+Every change of a seminar's facts or registrations locks its `SeminarState`
+row first (`select_for_update`), so places are counted by one writer at a
+time per seminar across all its translations, and no seminar is ever
+overbooked. E-mails are queued inside the same transaction (see portal.emails).
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.emails import send_templated_email
 from training import calendars
@@ -17,27 +18,88 @@ from training.models import (
     CalendarFeedToken,
     Registration,
     RegistrationStatus,
-    SeminarPage,
     SeminarState,
     new_feed_token,
 )
-from training.queries import seminar_in_language
+from training.queries import confirmed_count, seminar_in_language
+
+# What registrants are told about when it changes (a change notice, SEQUENCE + 1).
+SCHEDULE_FACTS = ("starts_at", "ends_at", "time_zone", "venue_name", "address", "online_url", "is_cancelled")
 
 
 def lock_seminar(*, translation_key):
-    """The seminar's state row, locked until the end of the surrounding transaction."""
-    SeminarState.objects.get_or_create(translation_key=translation_key)
+    """The seminar's facts row, locked until the end of the surrounding transaction."""
     return SeminarState.objects.select_for_update().get(translation_key=translation_key)
 
 
-def _current(seminar):
-    """The seminar as stored now (capacity and dates may have changed since it was loaded)."""
-    return SeminarPage.objects.get(pk=seminar.pk)
-
-
 def registration_is_open(*, seminar, now=None):
+    """`seminar` is a SeminarPage of any language or its SeminarState."""
     now = now or timezone.now()
     return not seminar.is_cancelled and now < seminar.registration_closes_at
+
+
+def capacity_below_confirmed(*, confirmed):
+    return ngettext(
+        "%(count)s person is confirmed, so the seminar needs at least %(count)s place. To offer fewer "
+        "places, cancel the seminar or contact the people registered and ask some of them to cancel.",
+        "%(count)s people are confirmed, so the seminar needs at least %(count)s places. To offer fewer "
+        "places, cancel the seminar or contact the people registered and ask some of them to cancel.",
+        confirmed,
+    ) % {"count": confirmed}
+
+
+def schedule_of(facts):
+    return {name: getattr(facts, name) for name in SCHEDULE_FACTS}
+
+
+def update_seminar_facts(*, translation_key, trainers=None, **facts):
+    """Create or change the one set of facts of a seminar, for all its translations at once.
+
+    `facts` are SeminarState fields (start_date, start_time, ..., capacity,
+    is_cancelled); `trainers` replaces the trainers when given. Raises
+    ValidationError when the facts are invalid or the capacity is below the
+    number of confirmed people.
+
+    Side effects: locks the facts row (or creates it); when date, time, time
+    zone, venue, online link or the cancelled flag changed, raises the
+    calendar SEQUENCE once and queues one change notice (with the updated
+    .ics) to every confirmed and waiting registrant in their language; when
+    places were added, promotes waiting people in queue order and e-mails
+    them the promotion instead of the notice.
+    """
+    with transaction.atomic():
+        state = SeminarState.objects.select_for_update().filter(translation_key=translation_key).first()
+        before = schedule_of(state) if state is not None else None
+        if state is None:
+            state = SeminarState(translation_key=translation_key)
+        for name, value in facts.items():
+            setattr(state, name, value)
+        state.full_clean(exclude=["starts_at", "ends_at", "registration_closes_at"])
+        confirmed = confirmed_count(translation_key=translation_key)
+        if state.capacity < confirmed:
+            raise ValidationError({"capacity": capacity_below_confirmed(confirmed=confirmed)})
+        state.derive_instants()
+        changed = before is not None and before != schedule_of(state)
+        if changed:
+            state.sequence += 1
+        state.save()
+        if trainers is not None:
+            state.trainers.set(trainers)
+        if before is None:
+            return state
+        promoted = {registration.pk for registration in _promote_waiting(state=state)}
+        if changed:
+            for registration in (
+                Registration.objects.select_related("user")
+                .filter(
+                    seminar_key=translation_key,
+                    status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+                )
+                .exclude(pk__in=promoted)
+                .order_by("queued_at", "pk")
+            ):
+                _notify(registration=registration, template="change", state=state)
+    return state
 
 
 def _notify(*, registration, template, state, seminar_status=None):
@@ -88,18 +150,15 @@ def register_for_seminar(*, seminar, user):
     """
     with transaction.atomic():
         state = lock_seminar(translation_key=seminar.translation_key)
-        seminar = _current(seminar)
-        if not registration_is_open(seminar=seminar):
+        if not registration_is_open(seminar=state):
             raise ValidationError(_("Registration for this seminar is closed."))
         registration = (
             Registration.objects.select_for_update().filter(seminar_key=seminar.translation_key, user=user).first()
         )
         if registration is not None and registration.status != RegistrationStatus.CANCELLED:
             raise ValidationError(_("You are already registered for this seminar."))
-        confirmed = Registration.objects.filter(
-            seminar_key=seminar.translation_key, status=RegistrationStatus.CONFIRMED
-        ).count()
-        status = RegistrationStatus.CONFIRMED if confirmed < seminar.capacity else RegistrationStatus.WAITING
+        confirmed = confirmed_count(translation_key=state.translation_key)
+        status = RegistrationStatus.CONFIRMED if confirmed < state.capacity else RegistrationStatus.WAITING
         if registration is None:
             registration = Registration(seminar_key=seminar.translation_key, user=user)
         else:
@@ -136,8 +195,7 @@ def cancel_registration(*, registration, by):
         registration = Registration.objects.select_related("user").get(pk=registration.pk)
         if registration.status == RegistrationStatus.CANCELLED:
             raise ValidationError(_("This registration has already been cancelled."))
-        seminar = SeminarPage.objects.filter(translation_key=registration.seminar_key).first()
-        if seminar is not None and timezone.now() >= seminar.starts_at:
+        if timezone.now() >= state.starts_at:
             raise ValidationError(_("The seminar has already started, so the registration can no longer be cancelled."))
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
@@ -145,22 +203,18 @@ def cancel_registration(*, registration, by):
         registration.full_clean(validate_constraints=False)
         registration.save()
         _notify(registration=registration, template="cancellation", state=state)
-        if seminar is not None:
-            _promote_waiting(seminar=seminar, state=state)
+        _promote_waiting(state=state)
     return registration
 
 
-def _promote_waiting(*, seminar, state):
+def _promote_waiting(*, state):
     """Fill free places from the waiting list, first come first served. Caller holds the lock."""
-    if seminar.is_cancelled:
+    if state.is_cancelled:
         return []
-    confirmed = Registration.objects.filter(
-        seminar_key=seminar.translation_key, status=RegistrationStatus.CONFIRMED
-    ).count()
-    free = max(0, seminar.capacity - confirmed)
+    free = max(0, state.capacity - confirmed_count(translation_key=state.translation_key))
     promoted = list(
         Registration.objects.select_related("user")
-        .filter(seminar_key=seminar.translation_key, status=RegistrationStatus.WAITING)
+        .filter(seminar_key=state.translation_key, status=RegistrationStatus.WAITING)
         .order_by("queued_at", "pk")[:free]
     )
     for registration in promoted:
@@ -169,49 +223,6 @@ def _promote_waiting(*, seminar, state):
         registration.save(update_fields=["status", "revision", "updated_at"])
         _notify(registration=registration, template="promotion", state=state)
     return promoted
-
-
-def schedule_of(seminar):
-    """What participants must be told about when it changes."""
-    return {
-        "starts_at": seminar.starts_at.isoformat(),
-        "ends_at": seminar.ends_at.isoformat(),
-        "time_zone": seminar.time_zone,
-        "venue_name": seminar.venue_name,
-        "online_url": seminar.online_url,
-        "is_cancelled": seminar.is_cancelled,
-    }
-
-
-def record_seminar_publication(*, seminar):
-    """Bring the seminar's shared state in line with a just-published translation.
-
-    Called on every publish of any translation; since synchronised fields are
-    identical across translations, only the first publish of a change acts.
-
-    Side effects: locks the seminar's state row; on a changed date, time,
-    venue, online link or cancellation raises the calendar SEQUENCE and queues
-    a change notice with the updated .ics to every confirmed participant; when
-    places were added, promotes waiting people (with e-mails).
-    """
-    with transaction.atomic():
-        state = lock_seminar(translation_key=seminar.translation_key)
-        schedule = schedule_of(seminar)
-        notified = []
-        if state.schedule and state.schedule != schedule:
-            state.sequence += 1
-            notified = list(
-                Registration.objects.select_related("user").filter(
-                    seminar_key=seminar.translation_key, status=RegistrationStatus.CONFIRMED
-                )
-            )
-        if state.schedule != schedule:
-            state.schedule = schedule
-            state.save(update_fields=["schedule", "sequence"])
-        for registration in notified:
-            _notify(registration=registration, template="change", state=state)
-        _promote_waiting(seminar=seminar, state=state)
-    return notified
 
 
 def regenerate_feed_token(*, user):

@@ -1,14 +1,12 @@
-"""Reactions to events: section permissions for Trainers, schedule changes on publish."""
+"""Reactions to events: section permissions for Trainers."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
-from wagtail.signals import page_published
 
 from portal.roles import TRAINERS
-from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage
-from training.services import record_seminar_publication
+from training.models import SeminarIndexPage, TrainingLibraryPage
 
 # No "change_page": trainers edit the pages they own (Wagtail's owner-based
 # editing) or were assigned to (training.rules), not the whole section.
@@ -32,8 +30,3 @@ def grant_training_section(*, page):
 def trainers_may_edit_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_training_section(page=instance)
-
-
-@receiver(page_published, sender=SeminarPage)
-def seminar_published(sender, instance, **kwargs):
-    record_seminar_publication(seminar=instance)

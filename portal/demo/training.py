@@ -5,6 +5,7 @@ Every text is keyed by language code and is original, fictional demo material.
 """
 
 import datetime
+import uuid
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -24,6 +25,7 @@ from training.models import (
     TrainingLibraryPage,
     TrainingMaterialPage,
 )
+from training.services import update_seminar_facts
 
 LANGS = ("en", "cs", "sk", "pl", "hu", "hr", "tr")
 TRAINER_EMAIL = "trainer@centramo.example"
@@ -774,37 +776,38 @@ def seed_training():
     seminars = {}
     for seminar in SEMINAR_LIST:
         day = monday + datetime.timedelta(weeks=seminar["weeks"], days=2)
-        english = None
-        for lang in ("en", seminar["language"]):
+        facts = update_seminar_facts(
+            translation_key=uuid.uuid4(),
+            trainers=[trainer] if trainer is not None else [],
+            start_date=day,
+            start_time=datetime.time(9),
+            end_date=day,
+            end_time=datetime.time(16),
+            time_zone=seminar["time_zone"],
+            registration_deadline=day - datetime.timedelta(days=3),
+            venue_name=seminar["venue"],
+            address=seminar["address"],
+            online_url=seminar.get("online_url", ""),
+            country=seminar["country"],
+            language=seminar["language"],
+            capacity=seminar["capacity"],
+        )
+        # Written first in the language it is delivered in; English is a translation.
+        for lang in dict.fromkeys((seminar["language"], "en")):
             page = SeminarPage(
                 locale=locales[lang],
                 title=seminar["title"][lang],
                 slug=_slug(seminar["title"][lang]),
                 summary=seminar["summary"][lang],
                 programme=[("paragraph", RichText(PROGRAMME[lang]))],
-                start_date=day,
-                start_time=datetime.time(9),
-                end_date=day,
-                end_time=datetime.time(16),
-                time_zone=seminar["time_zone"],
-                registration_deadline=day - datetime.timedelta(days=3),
-                venue_name=seminar["venue"],
-                address=seminar["address"],
-                online_url=seminar.get("online_url", ""),
-                country=seminar["country"],
-                language=seminar["language"],
-                capacity=seminar["capacity"],
+                translation_key=facts.translation_key,
+                facts=facts,
             )
-            if english is not None:
-                page.translation_key = english.translation_key
             page.topics = [indicators[code] for code in seminar["topics"] if code in indicators]
             page.related_materials = [materials[seminar["material"]]]
-            if trainer is not None:
-                page.trainers = [trainer]
             _publish(indexes[lang], page)
             created += 1
-            english = english or page
-        seminars[seminar["key"]] = english
+        seminars[seminar["key"]] = page
 
     created += _seed_registrations(seminars)
     return created

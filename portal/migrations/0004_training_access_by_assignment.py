@@ -73,7 +73,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0003_cache_table"),
-        ("training", "0003_assign_trainers_permission"),
+        ("training", "0006_assign_trainers_permission"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

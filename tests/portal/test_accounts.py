@@ -166,3 +166,26 @@ def test_participant_lands_on_profile_after_login(client):
     )
 
     assert response["Location"] == "/hr/accounts/profile/"
+
+
+def test_profile_saves_the_users_time_zone(client):
+    user = User.objects.get(email="participant@centramo.example")
+    client.force_login(user)
+
+    response = client.post(
+        "/en/accounts/profile/",
+        {
+            "first_name": "Petra",
+            "last_name": "Horvat",
+            "organisation": "",
+            "country": "HR",
+            "preferred_language": "en",
+            "time_zone": "Europe/Istanbul",
+        },
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.time_zone == "Europe/Istanbul"
+    form = client.get("/en/accounts/profile/").context["form"]
+    assert form.fields["time_zone"].choices[:2] == [("", "From my country"), ("Europe/Prague", "Prague time")]

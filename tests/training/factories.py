@@ -10,7 +10,9 @@ from wagtail.models import Locale
 from mobility.models import Dimension, Indicator
 from portal.models import User
 from portal.roles import TRAINERS
+from training.admin_forms import FACT_FIELDS
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
+from training.services import update_seminar_facts
 
 _numbers = itertools.count(1)
 
@@ -38,12 +40,15 @@ def library(lang="en"):
 
 
 def seminar(*, lang="en", capacity=10, days_ahead=14, trainers=(), topics=(), translation_of=None, **fields):
+    """A published seminar page; with `translation_of`, a translation sharing that seminar's facts.
+
+    Facts (dates, place, capacity, ...) given for a translation are ignored:
+    a seminar has one set of them, written with the original.
+    """
     number = next(_numbers)
     day = timezone.localdate() + datetime.timedelta(days=days_ahead)
-    values = {
-        "title": f"Seminar {number}",
-        "slug": f"seminar-{number}",
-        "summary": f"Summary {number}",
+    text = {"title": f"Seminar {number}", "slug": f"seminar-{number}", "summary": f"Summary {number}"}
+    facts = {
         "start_date": day,
         "start_time": datetime.time(9),
         "end_date": day,
@@ -55,15 +60,20 @@ def seminar(*, lang="en", capacity=10, days_ahead=14, trainers=(), topics=(), tr
         "language": "hu",
         "capacity": capacity,
     }
-    values.update(fields)
-    page = SeminarPage(locale=Locale.objects.get(language_code=lang), **values)
+    for name in list(fields):
+        if name in FACT_FIELDS:
+            facts[name] = fields.pop(name)
+    text.update(fields)
+    page = SeminarPage(locale=Locale.objects.get(language_code=lang), **text)
     if translation_of is not None:
         page.translation_key = translation_of.translation_key
-    page.trainers = list(trainers)
+    else:
+        update_seminar_facts(translation_key=page.translation_key, trainers=list(trainers), **facts)
+    page.facts_id = page.translation_key
     page.topics = list(topics)
     seminar_index(lang).add_child(instance=page)
     page.save_revision().publish()
-    return page
+    return SeminarPage.objects.get(pk=page.pk)
 
 
 def material(*, lang="en", topics=(), **fields):

@@ -7,8 +7,8 @@ from django.db import IntegrityError
 from icalendar import Calendar
 
 from tests.training import factories
-from training.models import Registration, RegistrationStatus, SeminarState
-from training.services import cancel_registration, register_for_seminar, waiting_position
+from training.models import Registration, SeminarPage, SeminarState
+from training.services import cancel_registration, register_for_seminar, update_seminar_facts, waiting_position
 
 pytestmark = pytest.mark.django_db
 
@@ -135,26 +135,27 @@ def test_register_again_after_cancelling_goes_to_the_end_of_the_queue():
     assert (again.pk, again.status, again.revision) == (registration.pk, "waiting", 2)
 
 
-def test_changing_the_date_raises_sequence_and_sends_notice(django_capture_on_commit_callbacks):
-    seminar = factories.seminar()
-    person = factories.user()
-    register_for_seminar(seminar=seminar, user=person)
+def test_changing_the_date_raises_sequence_and_notifies_confirmed_and_waiting(django_capture_on_commit_callbacks):
+    seminar = factories.seminar(capacity=1)
+    _register(seminar, [factories.user(), factories.user()])
     mail.outbox.clear()
 
-    seminar.start_date += datetime.timedelta(days=7)
-    seminar.end_date += datetime.timedelta(days=7)
     with django_capture_on_commit_callbacks(execute=True):
-        seminar.save_revision().publish()
+        update_seminar_facts(
+            translation_key=seminar.translation_key,
+            start_date=seminar.start_date + datetime.timedelta(days=7),
+            end_date=seminar.end_date + datetime.timedelta(days=7),
+        )
 
     assert SeminarState.objects.get(translation_key=seminar.translation_key).sequence == 1
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject.startswith("The seminar has changed")
+    assert len(mail.outbox) == 2
+    assert [message.subject.startswith("The seminar has changed") for message in mail.outbox] == [True, True]
     event = Calendar.from_ical(mail.outbox[0].attachments[0][1]).events[0]
     assert event["SEQUENCE"] == 1
-    assert event.start.date() == seminar.start_date
+    assert event.start.date() == seminar.start_date + datetime.timedelta(days=7)
 
 
-def test_publishing_without_schedule_change_sends_nothing(django_capture_on_commit_callbacks):
+def test_publishing_without_a_facts_change_sends_nothing(django_capture_on_commit_callbacks):
     seminar = factories.seminar()
     register_for_seminar(seminar=seminar, user=factories.user())
     mail.outbox.clear()
@@ -162,42 +163,67 @@ def test_publishing_without_schedule_change_sends_nothing(django_capture_on_comm
     seminar.summary = "A better summary"
     with django_capture_on_commit_callbacks(execute=True):
         seminar.save_revision().publish()
+        update_seminar_facts(translation_key=seminar.translation_key, capacity=seminar.capacity + 5)
 
     assert mail.outbox == []
     assert SeminarState.objects.get(translation_key=seminar.translation_key).sequence == 0
 
 
-def test_adding_places_promotes_waiting_people():
+def test_adding_places_promotes_waiting_people_in_order(django_capture_on_commit_callbacks):
     seminar = factories.seminar(capacity=1)
-    _register(seminar, [factories.user(), factories.user()])
+    people = [factories.user() for _ in range(4)]
+    _register(seminar, people)
+    mail.outbox.clear()
 
-    seminar.capacity = 2
-    seminar.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        update_seminar_facts(translation_key=seminar.translation_key, capacity=3)
 
-    assert list(Registration.objects.filter(seminar_key=seminar.translation_key).values_list("status", flat=True)) == [
-        RegistrationStatus.CONFIRMED,
-        RegistrationStatus.CONFIRMED,
+    statuses = dict(Registration.objects.filter(seminar_key=seminar.translation_key).values_list("user", "status"))
+    assert [statuses[person.pk] for person in people] == ["confirmed", "confirmed", "confirmed", "waiting"]
+    assert [message.to for message in mail.outbox] == [[people[1].email], [people[2].email]]
+    assert [message.subject for message in mail.outbox] == [
+        f"A place has become free for you: {seminar.title}",
+        f"A place has become free for you: {seminar.title}",
     ]
 
 
-def test_wagtail_localize_translation_keeps_synchronised_fields_in_step():
+def test_lowering_places_below_the_confirmed_count_is_refused():
+    seminar = factories.seminar(capacity=3)
+    _register(seminar, [factories.user() for _ in range(3)])
+
+    with pytest.raises(ValidationError) as error:
+        update_seminar_facts(translation_key=seminar.translation_key, capacity=2)
+
+    assert error.value.message_dict == {
+        "capacity": [
+            "3 people are confirmed, so the seminar needs at least 3 places. To offer fewer places, cancel the "
+            "seminar or contact the people registered and ask some of them to cancel."
+        ]
+    }
+    assert SeminarState.objects.get(translation_key=seminar.translation_key).capacity == 3
+
+
+def test_a_wagtail_localize_translation_reads_the_new_facts_without_any_sync():
     from wagtail.models import Locale
     from wagtail_localize.models import TranslationSource
 
     english = factories.seminar(capacity=12, venue_name="Old hall")
     source, _created = TranslationSource.get_or_create_from_instance(english)
-    hungarian_locale = Locale.objects.get(language_code="hu")
-    hungarian, _created = source.create_or_update_translation(hungarian_locale, fallback=True)
+    hungarian, _created = source.create_or_update_translation(Locale.objects.get(language_code="hu"), fallback=True)
     hungarian.save_revision().publish()
 
-    english.capacity = 15
-    english.venue_name = "New hall"
-    english.start_date += datetime.timedelta(days=1)
-    english.end_date += datetime.timedelta(days=1)
-    english.save_revision().publish()
-    source.update_from_db()
-    hungarian, _created = source.create_or_update_translation(hungarian_locale, fallback=True)
-    hungarian.refresh_from_db()
+    update_seminar_facts(
+        translation_key=english.translation_key,
+        capacity=15,
+        venue_name="New hall",
+        start_date=english.start_date + datetime.timedelta(days=1),
+        end_date=english.end_date + datetime.timedelta(days=1),
+    )
+    hungarian = SeminarPage.objects.get(pk=hungarian.pk)
 
-    assert (hungarian.capacity, hungarian.venue_name, hungarian.starts_at) == (15, "New hall", english.starts_at)
-    assert hungarian.translation_key == english.translation_key
+    assert (hungarian.capacity, hungarian.venue_name, hungarian.start_date) == (
+        15,
+        "New hall",
+        english.start_date + datetime.timedelta(days=1),
+    )
+    assert hungarian.facts == SeminarState.objects.get(translation_key=english.translation_key)

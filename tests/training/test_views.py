@@ -1,8 +1,10 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Locale, Page
 
@@ -11,7 +13,14 @@ from portal.models import User
 from portal.roles import TRAINERS
 from tests.helpers import LANGS, count_queries, home
 from tests.training import factories
-from training.models import Registration, SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
+from training.models import (
+    Registration,
+    SeminarIndexPage,
+    SeminarPage,
+    SeminarState,
+    TrainingLibraryPage,
+    TrainingMaterialPage,
+)
 from training.services import register_for_seminar
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +47,7 @@ def test_seminar_page_shows_times_in_venue_zone_and_places(client):
     html = client.get(seminar.url).content.decode()
 
     assert "9 a.m." in html or "09:00" in html
-    assert "(Europe/Istanbul)" in html
+    assert "9 a.m.–5 p.m. (Istanbul time)" in html
     assert "2 of 3 places left" in html
 
 
@@ -289,3 +298,122 @@ def test_material_page_query_count_is_constant(client):
     material.save_revision().publish()
 
     assert count_queries(client, material.url) == one
+
+
+def _cards(html, kind):
+    return html.count(f'<article class="card card--{kind}')
+
+
+def test_every_language_lists_every_upcoming_seminar_and_filters_agree(client):
+    factories.seminar(lang="cs", country="CZ", language="cs", title="Jen česky", slug="jen-cesky")
+    upcoming = SeminarState.objects.filter(ends_at__gte=timezone.now())
+    czech = upcoming.filter(country="CZ").count()
+    in_czech = upcoming.filter(language="cs").count()
+
+    counts = {
+        lang: (
+            _cards(client.get(factories.seminar_index(lang).url).content.decode(), "seminar"),
+            _cards(client.get(f"{factories.seminar_index(lang).url}?country=CZ").content.decode(), "seminar"),
+            _cards(client.get(f"{factories.seminar_index(lang).url}?language=cs").content.decode(), "seminar"),
+        )
+        for lang in LANGS
+    }
+
+    assert counts == {lang: (upcoming.count(), czech, in_czech) for lang in LANGS}
+
+
+def test_a_seminar_without_translation_shows_in_its_language_with_a_translated_mark(client):
+    czech = factories.seminar(lang="cs", country="CZ", language="cs", title="Jen česky", slug="jen-cesky")
+
+    polish = client.get(factories.seminar_index("pl").url).content.decode()
+    english = client.get(factories.seminar_index("en").url).content.decode()
+    home_page = client.get(home("pl").url).content.decode()
+
+    card = f'<a href="{czech.url}" hreflang="cs" lang="cs">Jen česky</a> <span class="language-mark">po czesku</span>'
+    assert card in polish
+    assert card.replace("po czesku", "in Czech") in english
+    assert czech.url in home_page
+    assert '<span class="language-mark">po czesku</span>' in home_page
+
+
+def test_every_library_lists_every_material_and_filters_agree(client):
+    topic = factories.indicator("ACH.5", "ACH")
+    factories.material(lang="cs", topics=[topic], format="exercise", title="Jen česky", slug="jen-cesky")
+    total = TrainingMaterialPage.objects.live().values("translation_key").distinct().count()
+    exercises = (
+        TrainingMaterialPage.objects.live().filter(format="exercise").values("translation_key").distinct().count()
+    )
+
+    counts = {
+        lang: (
+            _cards(client.get(factories.library(lang).url).content.decode(), "material"),
+            _cards(client.get(f"{factories.library(lang).url}?format=exercise").content.decode(), "material"),
+            _cards(client.get(f"{factories.library(lang).url}?dimension=ACH").content.decode(), "material"),
+        )
+        for lang in LANGS
+    }
+
+    awards = (
+        TrainingMaterialPage.objects.live()
+        .filter(topics__dimension__code="ACH")
+        .values("translation_key")
+        .distinct()
+        .count()
+    )
+    assert counts == dict.fromkeys(LANGS, (total, exercises, awards))
+    hungarian = client.get(factories.library("hu").url).content.decode()
+    assert '<span class="language-mark">csehül</span>' in hungarian
+
+
+def test_a_registration_deadline_shows_as_its_last_day(client):
+    seminar = factories.seminar(
+        start_date=datetime.date(2031, 2, 20),
+        end_date=datetime.date(2031, 2, 20),
+        registration_deadline=datetime.date(2031, 2, 10),
+    )
+
+    html = client.get(seminar.url).content.decode()
+
+    assert "<dd>until Feb. 10, 2031</dd>" in html
+    assert "Feb. 11" not in html
+
+
+def test_a_past_seminar_says_it_took_place_without_registration_or_calendar(client):
+    seminar = factories.seminar(days_ahead=-10)
+    client.force_login(factories.user())
+
+    html = client.get(seminar.url).content.decode()
+
+    assert html.count("This seminar took place.") == 2
+    assert f"/calendar/seminars/{seminar.translation_key}.ics" not in html
+    assert "/register/" not in html
+    assert "places left" not in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"country": "PL"}, "Your time: Feb. 20, 2031, 7 a.m.–3 p.m. (Warsaw time)"),
+        ({"country": "PL", "time_zone": "UTC"}, "Your time: Feb. 20, 2031, 6 a.m.–2 p.m. (UTC time)"),
+        ({}, "Your time: Feb. 20, 2031, 7 a.m.–3 p.m. (Prague time)"),
+    ],
+)
+def test_an_online_seminar_also_shows_the_users_own_time(client, fields, expected):
+    seminar = factories.seminar(
+        start_date=datetime.date(2031, 2, 20),
+        end_date=datetime.date(2031, 2, 20),
+        time_zone="Europe/Istanbul",
+        online_url="https://meet.example.org/cluster",
+    )
+    client.force_login(factories.user(**fields))
+
+    html = client.get(seminar.url).content.decode()
+
+    assert "Feb. 20, 2031, 9 a.m.–5 p.m. (Istanbul time)" in html
+    assert f'<span class="seminar-own-time">{expected}</span>' in html
+
+
+def test_an_online_seminar_shows_no_own_time_to_anonymous_visitors(client):
+    seminar = factories.seminar(time_zone="Europe/Istanbul", online_url="https://meet.example.org/cluster")
+
+    assert "Your time" not in client.get(seminar.url).content.decode()

@@ -8,11 +8,14 @@ import threading
 
 import pytest
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from tests.training import factories
 from training.models import Registration, RegistrationStatus, SeminarIndexPage
-from training.services import cancel_registration, register_for_seminar
+from training.services import cancel_registration, register_for_seminar, update_seminar_facts
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -38,12 +41,12 @@ def _run_together(jobs):
     return errors
 
 
-def _ensure_seminar_index():
-    if SeminarIndexPage.objects.filter(locale__language_code="en").exists():
+def _ensure_seminar_index(lang="en"):
+    if SeminarIndexPage.objects.filter(locale__language_code=lang).exists():
         return
-    locale, _created = Locale.objects.get_or_create(language_code="en")
+    locale, _created = Locale.objects.get_or_create(language_code=lang)
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    root.add_child(instance=SeminarIndexPage(title="Seminars", slug="seminars", locale=locale))
+    root.add_child(instance=SeminarIndexPage(title="Seminars", slug=f"seminars-{lang}", locale=locale))
 
 
 def _statuses(seminar):
@@ -93,3 +96,28 @@ def test_concurrent_cancellations_and_registrations_keep_places_filled_without_o
         assert statuses.count(RegistrationStatus.CANCELLED) == 8
         assert statuses.count(RegistrationStatus.CONFIRMED) == 10
         assert statuses.count(RegistrationStatus.WAITING) == 25 - 8 - 10
+
+
+def test_registrations_through_every_languages_url_obey_the_one_capacity():
+    languages = ("en", "cs", "pl", "hu")
+    for lang in languages:
+        _ensure_seminar_index(lang)
+    english = factories.seminar(capacity=10)
+    for lang in languages[1:]:
+        factories.seminar(lang=lang, translation_of=english, slug=f"seminar-{lang}")
+    clients = []
+    for number in range(24):
+        client = Client()
+        client.force_login(factories.user())
+        lang = languages[number % len(languages)]
+        with translation.override(lang):
+            url = reverse("training:register", args=[english.translation_key])
+        clients.append((client, url))
+    # Lowered once, on the original: every language's registration reads the new value at once.
+    update_seminar_facts(translation_key=english.translation_key, capacity=7)
+
+    errors = _run_together([lambda client=client, url=url: client.post(url) for client, url in clients])
+
+    statuses = _statuses(english)
+    assert errors == []
+    assert (statuses.count(RegistrationStatus.CONFIRMED), statuses.count(RegistrationStatus.WAITING)) == (7, 17)

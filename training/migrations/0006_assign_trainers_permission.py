@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0002_trainers_translate'),
+        ('training', '0005_seminar_facts_only_once'),
     ]
 
     operations = [
