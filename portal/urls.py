@@ -22,6 +22,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("calendar/", include("training.calendar_urls")),
+    path("api/v1/", include("portal.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
