@@ -10,13 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from portal import views
-from portal.sitemaps import PageSitemap
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/login/", views.admin_login, name="wagtailadmin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

@@ -148,6 +148,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         responses={200: PageListingSerializer, **ERRORS},
     )
     def listing_view(self, request):
+        for name in ("type", "order"):
+            if name in request.GET and not request.GET[name]:
+                raise BadRequestError(f"{name} must not be empty")
         return super().listing_view(request)
 
     @extend_schema(
