@@ -1,10 +1,12 @@
 """Template tags for JSON-LD blocks, Open Graph tags and calendar links (see portal/structured_data.py)."""
 
 import json
+from urllib.parse import urlencode
 
 from django import template
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -55,12 +57,18 @@ def seminar_event_data(context, seminar, places):
     return structured_data.seminar_event(context["request"], seminar, places=places)
 
 
+def share_image_url(page):
+    """The page's own image as shared and described (one rendition, looked up once per request)."""
+    if not getattr(page, "image_id", None):
+        return ""
+    if not hasattr(page, "_share_image_url"):
+        page._share_image_url = page.image.get_rendition("width-1200").url
+    return page._share_image_url
+
+
 @register.simple_tag(takes_context=True)
 def news_article_data(context, article):
-    image_url = ""
-    if article.image_id:
-        image_url = article.image.get_rendition("fill-1200x630").url
-    return structured_data.news_article(context["request"], article, image_url=image_url)
+    return structured_data.news_article(context["request"], article, image_url=share_image_url(article))
 
 
 @register.simple_tag(takes_context=True)
@@ -90,8 +98,6 @@ def breadcrumb_data(context):
     name = match.view_name if match else ""
     if name not in SECTIONS:
         return None
-    from django.urls import reverse
-
     home = context.get("home_url") or f"/{get_language()}/"
     crumbs = [(_("Home"), home), (SECTIONS[name](), reverse(SECTION_URLS[name]))]
     item = context.get("cluster") or context.get("offer")
@@ -108,7 +114,6 @@ def calendar_links(context, seminar):
 @register.simple_tag(takes_context=True)
 def feed_subscription(context):
     """The public seminar feed with the filters of the current list (language, country, topic)."""
-    from urllib.parse import urlencode
 
     from django.urls import reverse
 
@@ -133,9 +138,7 @@ def social_meta(context):
         description = (
             specific.search_description or getattr(specific, "summary", "") or getattr(specific, "intro", "") or ""
         )
-        image = getattr(specific, "image", None)
-        if image is not None:
-            image_url = image.get_rendition("fill-1200x630").url
+        image_url = share_image_url(specific)
     else:
         item = context.get("cluster") or context.get("offer")
         if item is not None:
@@ -143,8 +146,6 @@ def social_meta(context):
             description = getattr(item, "description", "") or getattr(item, "programme", "")
     description = str(description).strip()
     if "<" in description:
-        from django.utils.html import strip_tags
-
         description = strip_tags(description)
     language = get_language()
     links = context.get("languages") or []
