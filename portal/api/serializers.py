@@ -45,13 +45,18 @@ class AbsoluteUrlMixin:
 # --- Filters (query parameters) --------------------------------------------------------
 
 
+def text_filter(max_length, help_text=""):
+    """Free text in the query string; the schema says what DRF enforces: no NUL characters."""
+    return serializers.RegexField(
+        r"^[^\x00]*\Z", required=False, allow_blank=True, max_length=max_length, help_text=help_text
+    )
+
+
 # An empty value means "any", as in the filter forms of the pages.
 class ClusterFilters(serializers.Serializer):
-    search = serializers.CharField(
-        required=False, allow_blank=True, max_length=100, help_text="Part of a name, code, region or sector."
-    )
+    search = text_filter(100, "Part of a name, code, region or sector.")
     country = country_filter()
-    sector = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    sector = text_filter(120)
     label = serializers.ChoiceField(
         choices=LabelLevel.choices, required=False, allow_blank=True, help_text="Has a label of this kind."
     )
@@ -81,9 +86,7 @@ class SeminarFilters(DateRangeFilters):
         choices=LANGUAGES, required=False, allow_blank=True, help_text="Language of delivery."
     )
     country = country_filter()
-    topic = serializers.CharField(
-        required=False, allow_blank=True, max_length=12, help_text="Indicator code (FIN.2) or dimension code (FIN)."
-    )
+    topic = text_filter(12, "Indicator code (FIN.2) or dimension code (FIN).")
 
 
 class OfferFilters(DateRangeFilters):
@@ -91,10 +94,8 @@ class OfferFilters(DateRangeFilters):
     language = serializers.ChoiceField(
         choices=LANGUAGES, required=False, allow_blank=True, help_text="A language of the visit."
     )
-    topic = serializers.CharField(
-        required=False, allow_blank=True, max_length=12, help_text="Indicator code, e.g. FIN.2."
-    )
-    host = serializers.CharField(required=False, allow_blank=True, max_length=20, help_text="The host cluster's code.")
+    topic = text_filter(12, "Indicator code, e.g. FIN.2.")
+    host = text_filter(20, "The host cluster's code.")
 
 
 # --- Indicator set ------------------------------------------------------------------

@@ -17,15 +17,21 @@ urlpatterns = decorate_urlpatterns(
     [
         path("", router.urls),
         path("clusters/", listing(views.ClusterViewSet), name="api-clusters"),
-        path("clusters/<str:code>/", listing(views.ClusterViewSet, get="retrieve"), name="api-cluster"),
+        re_path(
+            r"^clusters/(?P<code>[A-Za-z0-9-]{1,20})/$",
+            listing(views.ClusterViewSet, get="retrieve"),
+            name="api-cluster",
+        ),
         path("seminars/", listing(views.SeminarViewSet), name="api-seminars"),
         path("seminars/<uuid:translation_key>/", listing(views.SeminarViewSet, get="retrieve"), name="api-seminar"),
         path("study-visit-offers/", listing(views.OfferViewSet), name="api-offers"),
         path("study-visit-offers/<int:pk>/", listing(views.OfferViewSet, get="retrieve"), name="api-offer"),
         path("statistics/", listing(views.StatisticsViewSet), name="api-statistics"),
         path("statistics/latest/", listing(views.StatisticsViewSet, get="latest"), name="api-statistics-latest"),
-        path(
-            "statistics/<str:edition>/", listing(views.StatisticsViewSet, get="retrieve"), name="api-statistics-edition"
+        re_path(
+            r"^statistics/(?P<edition>[\w.-]{1,50})/$",
+            listing(views.StatisticsViewSet, get="retrieve"),
+            name="api-statistics-edition",
         ),
         path("indicators/", listing(views.IndicatorSetViewSet), name="api-indicators"),
         path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
