@@ -52,6 +52,21 @@ def text_filter(max_length, help_text=""):
     )
 
 
+class PresentMeansGiven:
+    """In the query string, a parameter that is present but empty is an error, not "absent"."""
+
+    def get_value(self, dictionary):
+        return dictionary.get(self.field_name, serializers.empty)
+
+
+class QueryDateField(PresentMeansGiven, serializers.DateField):
+    pass
+
+
+class QueryBooleanField(PresentMeansGiven, serializers.BooleanField):
+    pass
+
+
 # An empty value means "any", as in the filter forms of the pages.
 class ClusterFilters(serializers.Serializer):
     search = text_filter(100, "Part of a name, code, region or sector.")
@@ -60,14 +75,7 @@ class ClusterFilters(serializers.Serializer):
     label = serializers.ChoiceField(
         choices=LabelLevel.choices, required=False, allow_blank=True, help_text="Has a label of this kind."
     )
-    label_valid = serializers.BooleanField(required=False, default=False, help_text="Only clusters with a valid label.")
-
-
-class QueryDateField(serializers.DateField):
-    """A day in the query string; present but empty is an error, not "any day"."""
-
-    def get_value(self, dictionary):
-        return dictionary.get(self.field_name, serializers.empty)
+    label_valid = QueryBooleanField(required=False, default=False, help_text="Only clusters with a valid label.")
 
 
 class DateRangeFilters(serializers.Serializer):
