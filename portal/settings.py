@@ -81,11 +81,17 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "wagtail.api.v2",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.RefuseUnstorableInputMiddleware",
@@ -314,6 +320,38 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# --- Public API (/api/v1/, docs/api.md) -------------------------------------
+# Read-only and anonymous: no sessions, no CSRF, throttled per client address
+# in the default cache (shared by all web processes when it is Redis).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.http.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Centramo open data API",
+    "DESCRIPTION": "Read-only data of the Centramo network: seminars, clusters and labels, study-visit offers, "
+    "network statistics, the indicator set and published pages. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": LANGUAGES},
+    "PREPROCESSING_HOOKS": ["portal.api.schema.only_public_api"],
+}
+WAGTAILAPI_LIMIT_MAX = 50
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # Peer matching: may hosts from the visitor's own country be proposed?
 MATCHING_INCLUDE_SAME_COUNTRY = env_bool("MATCHING_INCLUDE_SAME_COUNTRY", default=True)

@@ -82,7 +82,10 @@ def test_sitemap_lists_every_page_in_every_language_with_alternates(client):
     live_pages = Page.objects.live().filter(depth__gt=1)
     for page in live_pages:
         assert f"<loc>http://testserver{page.url}</loc>" in xml
-    assert xml.count("<url>") == live_pages.count()
+    page_urls = [
+        url for url in xml.split("<url>")[1:] if not re.search(r"/(clusters|network-statistics|study-visits)/", url)
+    ]
+    assert len(page_urls) == live_pages.count()
     first_url = xml.split("<url>")[1]
     hreflangs = re.findall(r'hreflang="([\w-]+)"', first_url)
     assert sorted(hreflangs) == sorted([*LANGS, "x-default"])
