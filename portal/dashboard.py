@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from content.models import BestPracticePage
-from mobility import charts, matching, visit_queries
+from mobility import charts, matching, network_cache, visit_queries
 from mobility.models import ImprovementAction, Indicator, Rating
-from mobility.queries import changes_between, dimension_levels, latest_two_results, network_median_by_dimension
+from mobility.queries import changes_between, dimension_levels, latest_two_results
 from mobility.queries import weak_points as weak_points_of
 from training.models import Registration, RegistrationStatus, SeminarPage, TrainingMaterialPage
 
@@ -91,13 +91,13 @@ def dashboard_for(*, cluster, managers=None, today=None):
         return context
     weak = weak_points_of(result=latest)
     plans = [WeakPointPlan(score=score) for score in weak]
-    data = visit_queries.matching_data(today=today)
+    data = network_cache.matching_data(today=today)
     _add_peers(plans, cluster, data)
     _add_offers(plans, cluster, today)
     _add_training(plans)
     _add_stories(plans, data)
     levels = dimension_levels(result=latest)
-    medians = network_median_by_dimension(edition=latest.edition)
+    medians = network_cache.network_median_by_dimension(edition=latest.edition)
     rows = []
     for dimension_code, dimension in _dimensions(latest):
         rows.append((str(dimension.name), levels.get(dimension_code), medians.get(dimension_code)))

@@ -3,6 +3,7 @@ import os
 import pytest
 from django.db import connection, connections
 
+from mobility.network_cache import invalidate_network
 from portal.demo.seed import seed
 
 REQUIRED = {"postgres": "REQUIRE_POSTGRES", "browser": "REQUIRE_BROWSER"}
@@ -27,6 +28,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
     # Browser tests are the slowest; run them last.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_network(django_db_blocker):
+    """The shared matching network outlives each test's rollback; start every test from a new version."""
+    with django_db_blocker.unblock():
+        invalidate_network()
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(request, settings, tmp_path):
+    """The page cache is off unless a test asks for it (`@pytest.mark.page_cache`); then it starts empty."""
+    if request.node.get_closest_marker("page_cache") is None:
+        settings.PAGE_CACHE_ENABLED = False
+        return
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")},
+    }
 
 
 @pytest.fixture(autouse=True)
