@@ -44,10 +44,8 @@ def _page_cache(request, settings, tmp_path):
         settings.PAGE_CACHE_ENABLED = False
         return
     settings.PAGE_CACHE_ENABLED = True
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")},
-    }
+    pages = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}
+    settings.CACHES = {**settings.CACHES, "pages": pages}
 
 
 @pytest.fixture(autouse=True)

@@ -55,3 +55,18 @@ def bump(name, *, cache=None):
 def purge_public_pages():
     """Drop every cached public page, list and feed in every language."""
     bump(CONTENT)
+
+
+def remembered(name, parts, build, *, depends_on=CONTENT, seconds=24 * 3600, cache=None):
+    """`build()`, kept in the shared cache until `depends_on` changes (or `seconds` pass).
+
+    Builds that return None are not kept.
+    """
+    cache = cache or shared_cache()
+    key = ":".join(["remembered", name, current(depends_on, cache=cache), *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, seconds)
+    return value
