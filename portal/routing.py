@@ -65,8 +65,10 @@ class PageRouteMiddleware:
         app_label, model_name, pk, consumed = located
         page = apps.get_model(app_label, model_name).objects.filter(pk=pk).first()
         components = [component for component in path.split("/") if component]
-        try:
-            request._wagtail_route_for_request = None if page is None else page.route(request, components[consumed:])
-        except Http404:
-            request._wagtail_route_for_request = None
+        # Anything unexpected (the page gone, its route refusing) leaves routing to Wagtail.
+        if page is not None:
+            try:
+                request._wagtail_route_for_request = page.route(request, components[consumed:])
+            except Http404:
+                pass
         return None
