@@ -196,20 +196,17 @@ def _add_stories(plans, data):
     """Stories on a weak point's indicator, and stories of clusters that are green on it."""
     wanted = {plan.score.indicator_id: plan for plan in plans}
     positions = {indicator.pk: index for index, indicator in enumerate(data.indicators)}
-    green = {
-        indicator_id: {
-            cluster_id
-            for cluster_id, candidate in data.candidates.items()
-            if candidate.levels[positions[indicator_id]] == matching.GREEN
-        }
-        for indicator_id in wanted
-    }
-    green_clusters = set().union(*green.values()) if green else set()
+
+    def is_green(cluster_id, indicator_id):
+        candidate = data.candidates.get(cluster_id)
+        return candidate is not None and candidate.levels[positions[indicator_id]] == matching.GREEN
+
+    # Stories are few, clusters many: stories that name a cluster are checked here, not in SQL.
     stories = (
         BestPracticePage.objects.live()
         .public()
         .filter(locale=Locale.get_active())
-        .filter(Q(topics__in=list(wanted)) | Q(cluster_id__in=list(green_clusters)))
+        .filter(Q(topics__in=list(wanted)) | Q(cluster__isnull=False))
         .select_related("cluster", "image")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
         .distinct()
@@ -220,7 +217,7 @@ def _add_stories(plans, data):
         for indicator_id, plan in wanted.items():
             if len(plan.stories) >= PER_KIND:
                 continue
-            if story.cluster_id is not None and story.cluster_id in green[indicator_id]:
+            if story.cluster_id is not None and is_green(story.cluster_id, indicator_id):
                 why = _why(WHY_STORY_GREEN, plan.score, cluster=story.cluster.name)
             elif indicator_id in topic_ids:
                 why = _why(WHY_STORY_TOPIC, plan.score)

@@ -12,6 +12,8 @@ Wagtail reads both outcomes from the request (`_wagtail_site`,
 restrictions run unchanged.
 """
 
+import contextlib
+
 from django.apps import apps
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -67,8 +69,6 @@ class PageRouteMiddleware:
         components = [component for component in path.split("/") if component]
         # Anything unexpected (the page gone, its route refusing) leaves routing to Wagtail.
         if page is not None:
-            try:
+            with contextlib.suppress(Http404):
                 request._wagtail_route_for_request = page.route(request, components[consumed:])
-            except Http404:
-                pass
         return None
