@@ -198,3 +198,30 @@ class GuardedAnonymousUserMiddleware:
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             request.user = AnonymousUser()
         return self.get_response(request)
+
+
+def cached_until_content_changes(view):
+    """Wrap a view whose answer is the same for everyone (the sitemap): built once per content version.
+
+    Unlike the page cache this also serves signed-in visitors, and keeps only the
+    body and content type of 200 answers.
+    """
+
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+
+        def build():
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code != 200:
+                return None
+            return {"content": response.content, "content_type": response["Content-Type"]}
+
+        kept = versions.remembered("view", (request.get_host(), request.get_full_path()), build)
+        if kept is None:
+            return view(request, *args, **kwargs)
+        return HttpResponse(kept["content"], content_type=kept["content_type"])
+
+    return wrapper

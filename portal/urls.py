@@ -10,13 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from portal import views
+from portal.page_cache import cached_until_content_changes
 from portal.sitemaps import PageSitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("sitemap.xml", cached_until_content_changes(sitemap), {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("admin/login/", views.admin_login, name="wagtailadmin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

@@ -178,3 +178,16 @@ def test_seminar_pages_are_kept_a_minute_at_most(client):
     response = client.get(home("en").url)
 
     assert response["Cache-Control"] == "public, max-age=60, s-maxage=60"
+
+
+def test_sitemap_is_built_once_until_content_changes(client, django_assert_num_queries):
+    client.force_login(User.objects.get(email="participant@centramo.example"))
+    first = client.get("/sitemap.xml").content.decode()
+
+    with django_assert_num_queries(0):  # signed in, so past the page cache: the view-level cache answers
+        assert client.get("/sitemap.xml").content.decode() == first
+    added = add_news(news_index("cs"), 3001)
+
+    location = f"<loc>http://testserver{added.url}</loc>"
+    assert first.count(location) == 0
+    assert client.get("/sitemap.xml").content.decode().count(location) == 1

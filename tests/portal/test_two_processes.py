@@ -101,12 +101,12 @@ def servers(shared):
 
 
 def _wait_for(base):
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if requests.get(base + "/healthz", timeout=2).status_code == 200:
+            if requests.get(base + "/healthz", timeout=10).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         time.sleep(0.3)
     raise RuntimeError(f"{base} did not start")
