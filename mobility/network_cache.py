@@ -75,6 +75,24 @@ def matching_data(*, today=None):
     return _cached("matching", lambda: visit_queries.matching_data(today=today), today.isoformat())
 
 
+def best_hosts_by_indicator(*, data, visitor, indexes, limit, today=None):
+    """{indicator index: the `limit` best hosts for `visitor` on that weak point alone}, kept per network version.
+
+    A dashboard ranks the whole network once per weak point; this keeps the
+    outcome, so a repeat view costs one cache read however large the network.
+    """
+    today = today or timezone.localdate()
+    cache = _cache()
+    indexes = sorted(indexes)
+    parts = [NETWORK, versions.current(NETWORK, cache=cache), "by-indicator", today.isoformat(), visitor.code, limit]
+    key = ":".join(map(str, [*parts, ",".join(map(str, indexes))]))
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = {index: data.network.rank(visitor, limit=limit, indicators={index}) for index in indexes}
+        cache.set(key, ranked, SECONDS)
+    return ranked
+
+
 def peer_facets():
     """Countries, sectors and languages for the peer filters (see `visit_queries.peer_facets`)."""
     return _cached("facets", visit_queries.peer_facets)

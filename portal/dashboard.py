@@ -132,10 +132,10 @@ def _add_peers(plans, cluster, data):
     if visitor is None:
         return
     positions = {code: index for index, code in enumerate(data.network.indicators)}
-    ranked = {}
-    for plan in plans:
-        index = positions[plan.score.indicator.code]
-        ranked[plan.score.pk] = data.network.rank(visitor, limit=PER_KIND, indicators={index})
+    best = network_cache.best_hosts_by_indicator(
+        data=data, visitor=visitor, indexes={positions[plan.score.indicator.code] for plan in plans}, limit=PER_KIND
+    )
+    ranked = {plan.score.pk: best[positions[plan.score.indicator.code]] for plan in plans}
     keys = {match.key for matches in ranked.values() for match in matches}
     hosts = visit_queries.Cluster.objects.in_bulk(list(keys))
     by_code = {indicator.code: indicator for indicator in data.indicators}
