@@ -29,3 +29,6 @@ class Command(BaseCommand):
                     raise Rollback
             except Rollback:
                 pass
+            except AssertionError as error:
+                # One section failing must not hide the figures of the others.
+                self.stdout.write(f"  this section stopped: {error}")
