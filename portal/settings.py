@@ -148,19 +148,22 @@ else:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 3600))
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", 300))
+# Entries name pages by id, so two databases must never share them.
+PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX") or f"pages-{DATABASES['default']['NAME']}".replace("/", "-")
 if REDIS_URL:
     # Several deployments (or test runs) may share one Redis.
     CACHES["default"].setdefault("KEY_PREFIX", os.environ.get("CACHE_KEY_PREFIX", ""))
     CACHES["pages"] = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": os.environ.get("PAGE_CACHE_PREFIX", "pages"),
+        "KEY_PREFIX": PAGE_CACHE_PREFIX,
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "portal.core.file_cache.FileCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+        "KEY_PREFIX": PAGE_CACHE_PREFIX,
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 # Messages travel in a cookie, so a page without one never opens the session.

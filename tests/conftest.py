@@ -39,13 +39,13 @@ def _fresh_network(django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _page_cache(request, settings, tmp_path):
-    """The page cache is off unless a test asks for it (`@pytest.mark.page_cache`); then it starts empty."""
-    if request.node.get_closest_marker("page_cache") is None:
-        settings.PAGE_CACHE_ENABLED = False
-        return
-    settings.PAGE_CACHE_ENABLED = True
-    pages = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}
-    settings.CACHES = {**settings.CACHES, "pages": pages}
+    """Every test has its own empty "pages" cache (routes, header, footer); whole pages are
+    cached only in tests that ask for it (`@pytest.mark.page_cache`)."""
+    settings.PAGE_CACHE_ENABLED = request.node.get_closest_marker("page_cache") is not None
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "portal.core.file_cache.FileCache", "LOCATION": str(tmp_path)},
+    }
 
 
 @pytest.fixture(autouse=True)
