@@ -22,6 +22,7 @@ from django_countries import countries
 
 from mobility.codes import is_valid_cluster_code
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, LabelLevel, Rating, Score
+from mobility.network_cache import invalidate_network
 
 REQUIRED_COLUMNS = ("cluster_code", "edition", "indicator", "rating")
 OPTIONAL_COLUMNS = (
@@ -848,7 +849,10 @@ def apply_plan(plan):
     if not plan.is_valid:
         raise ValueError("An import plan with errors cannot be applied.")
     with transaction.atomic():
-        return _compare(plan, write=True)
+        summary = _compare(plan, write=True)
+        # Bulk writes send no signals, so the shared network and pages are dropped here.
+        invalidate_network()
+        return summary
 
 
 def validate_benchmark_file(source, *, filename=""):

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.defaults import page_not_found
 from django_countries import countries
 
-from mobility import charts, queries
+from mobility import charts, network_cache, queries
 from mobility.forms import DirectoryFilterForm, MatchingConsentForm, MembershipDecisionForm, MembershipRequestForm
 from mobility.models import Cluster, Rating
 from mobility.services import decide_membership, request_membership, set_matching_consent
@@ -67,7 +67,7 @@ def statistics(request, edition=None):
             raise Http404
     context = {"editions": editions, "edition": current, "min_group": queries.MIN_GROUP_SIZE}
     if current is not None:
-        stats = queries.network_statistics(edition=current)
+        stats = network_cache.network_statistics(edition=current)
         dimensions = []
         for item in stats["dimensions"]:
             groups = [{**item["overall"], "label": _("All countries")}] + [
@@ -113,7 +113,7 @@ def _results_context(cluster):
     }
     if latest is None:
         return context
-    medians = queries.network_median_by_dimension(edition=latest.edition)
+    medians = network_cache.network_median_by_dimension(edition=latest.edition)
     levels = queries.dimension_levels(result=latest)
     groups = []
     for score in latest.scores.all():

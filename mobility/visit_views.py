@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from mobility import visit_calendars, visit_queries, visits
+from mobility import network_cache, visit_calendars, visit_queries, visits
 from mobility.models import BookingStatus, StudyVisitOffer, VisitReport
 from mobility.queries import managed_clusters, matching_consent_of
 from mobility.visit_forms import BookingForm, OfferFilterForm, OfferForm, PeerFilterForm, ReportForm, report_initial
@@ -49,7 +49,7 @@ def find_peers(request):
     clusters = list(visit_queries.clusters_for_peers(user=request.user))
     if not clusters:
         raise Http404
-    form = PeerFilterForm(request.GET or None, clusters=clusters, facets=visit_queries.peer_facets())
+    form = PeerFilterForm(request.GET or None, clusters=clusters, facets=network_cache.peer_facets())
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     by_code = {cluster.code: cluster for cluster in clusters}
     wanted = request.GET.get("cluster", "")
@@ -62,6 +62,7 @@ def find_peers(request):
         sectors=[filters["sector"]] if filters.get("sector") else (),
         languages=[filters["language"]] if filters.get("language") else (),
         dimension=filters.get("dimension"),
+        data=network_cache.matching_data(),
     )
     for peer in peers:
         peer.profile_url = host_profile_url(peer.cluster)

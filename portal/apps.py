@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from mobility.visit_calendars import visit_events_for_user
-        from portal import signals  # noqa: F401
+        from portal import cache_signals, signals  # noqa: F401
         from training.calendars import register_personal_event_provider
 
         # Accepted study visits join seminars in each user's personal calendar feed.

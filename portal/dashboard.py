@@ -26,13 +26,12 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from content.models import BestPracticePage
-from mobility import charts, matching, visit_queries
+from mobility import charts, matching, network_cache, visit_queries
 from mobility.models import ImprovementAction, Indicator, Rating
 from mobility.queries import (
     changes_between,
     dimension_levels,
     latest_two_results,
-    network_median_by_dimension,
     results_of,
 )
 from mobility.queries import weak_points as weak_points_of
@@ -153,13 +152,13 @@ def dashboard_for(*, cluster, managers=None, today=None):
         return context
     weak = weak_points_of(result=latest)
     plans = [WeakPointPlan(score=score) for score in weak]
-    data = visit_queries.matching_data(today=today)
+    data = network_cache.matching_data(today=today)
     _add_peers(plans, cluster, data)
     _add_offers(plans, cluster, today)
     _add_training(plans)
     _add_stories(plans, data)
     levels = dimension_levels(result=latest)
-    medians = network_median_by_dimension(edition=latest.edition)
+    medians = network_cache.network_median_by_dimension(edition=latest.edition)
     rows = []
     for dimension_code, dimension in _dimensions(latest):
         rows.append((str(dimension.name), levels.get(dimension_code), medians.get(dimension_code)))
@@ -195,10 +194,10 @@ def _add_peers(plans, cluster, data):
     if visitor is None:
         return
     positions = {code: index for index, code in enumerate(data.network.indicators)}
-    ranked = {}
-    for plan in plans:
-        index = positions[plan.score.indicator.code]
-        ranked[plan.score.pk] = data.network.rank(visitor, limit=PER_KIND, indicators={index})
+    best = network_cache.best_hosts_by_indicator(
+        data=data, visitor=visitor, indexes={positions[plan.score.indicator.code] for plan in plans}, limit=PER_KIND
+    )
+    ranked = {plan.score.pk: best[positions[plan.score.indicator.code]] for plan in plans}
     keys = {match.key for matches in ranked.values() for match in matches}
     hosts = visit_queries.Cluster.objects.in_bulk(list(keys))
     by_code = {indicator.code: indicator for indicator in data.indicators}

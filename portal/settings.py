@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.RefuseUnstorableInputMiddleware",
@@ -99,11 +102,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.page_cache.GuardedAnonymousUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.routing.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -133,7 +138,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -160,6 +166,51 @@ else:
             "LOCATION": "centramo_cache",
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
+    }
+
+# --- Page cache (portal/page_cache.py) ---------------------------------------
+# Anonymous public pages, shared by every process: Redis when REDIS_URL is set,
+# otherwise files every process on this machine shares (never a process's memory).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 3600))
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", 300))
+# Entries name pages by id, so two databases must never share them.
+PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX") or f"pages-{DATABASES['default']['NAME']}".replace("/", "-")
+if REDIS_URL:
+    # Several deployments (or test runs) may share one Redis.
+    CACHES["default"].setdefault("KEY_PREFIX", os.environ.get("CACHE_KEY_PREFIX", ""))
+    CACHES["pages"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": PAGE_CACHE_PREFIX,
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "portal.core.file_cache.FileCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+        "KEY_PREFIX": PAGE_CACHE_PREFIX,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+# Messages travel in a cookie, so a page without one never opens the session.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+# A CDN or Varnish in front is purged through Wagtail's frontend cache (docs/deploy.md).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
     }
 
 # --- Accounts --------------------------------------------------------------
@@ -265,7 +316,8 @@ STORAGES = {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
             if not DEBUG and env_bool("DJANGO_MANIFEST_STATIC", default=False)
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+            # gzip and brotli copies next to every file, served by WhiteNoise.
+            else "whitenoise.storage.CompressedStaticFilesStorage"
         )
     },
 }

@@ -10,13 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from portal import signin, views
+from portal.page_cache import cached_until_content_changes
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_until_content_changes(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/login/", signin.wagtail_admin_login, name="wagtailadmin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/login/", signin.django_admin_login, name="django_admin_login_redirect"),

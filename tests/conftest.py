@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection, connections
 from wagtail.models import Site
 
+from mobility.network_cache import invalidate_network
 from portal.demo.seed import seed
 
 REQUIRED = {"postgres": "REQUIRE_POSTGRES", "browser": "REQUIRE_BROWSER"}
@@ -34,6 +35,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
     # Browser tests are the slowest; run them last.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_network(django_db_blocker):
+    """The shared matching network outlives each test's rollback; start every test from a new version."""
+    with django_db_blocker.unblock():
+        invalidate_network()
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(request, settings, tmp_path):
+    """Every test has its own empty "pages" cache (routes, header, footer); whole pages are
+    cached only in tests that ask for it (`@pytest.mark.page_cache`)."""
+    settings.PAGE_CACHE_ENABLED = request.node.get_closest_marker("page_cache") is not None
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "portal.core.file_cache.FileCache", "LOCATION": str(tmp_path)},
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,17 @@
 from django import template
-from wagtail.models import Locale, Page, Site
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
 
 from content.models import FooterText
 from portal import i18n
+from portal.core import versions
+from portal.routing import site_for
 
 register = template.Library()
+
+
+# The header and footer are the same on every page of a language: they are
+# read from the shared cache, rebuilt when content changes (portal.core.versions).
 
 
 @register.simple_tag(takes_context=True)
@@ -13,32 +20,58 @@ def language_links(context):
     if request is None:
         return []
     page = context.get("page")
-    return i18n.language_links(request, page if isinstance(page, Page) else None)
+    page = page if isinstance(page, Page) else None
+    parts = (
+        request.get_host(),
+        get_language(),
+        page.pk if page else request.get_full_path(),
+        request.META.get("QUERY_STRING", ""),
+    )
+    return versions.remembered("language-links", parts, lambda: i18n.language_links(request, page))
 
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return None
-    return site.root_page.localized
+    return versions.remembered("home", (request.get_host(), get_language()), lambda: _localized_home(request))
+
+
+def _localized_home(request):
+    site = site_for(request)
+    return None if site is None else site.root_page.localized
 
 
 @register.simple_tag
 def menu_items(home):
     if home is None:
         return []
-    return home.get_children().live().public().in_menu().order_by("path")
+    return versions.remembered(
+        "menu", (home.pk,), lambda: list(home.get_children().live().public().in_menu().order_by("path"))
+    )
 
 
 @register.simple_tag
 def footer_text():
+    # A list, so that "no footer text" is remembered too.
+    found = versions.remembered("footer", (get_language(),), _footer_text)
+    return found[0] if found else None
+
+
+def _footer_text():
     locale = Locale.get_active()
-    return (
+    footer = (
         FooterText.objects.filter(locale=locale).first()
         or FooterText.objects.filter(locale=Locale.get_default()).first()
     )
+    return [footer] if footer else []
+
+
+@register.simple_tag
+def ancestors_of(page):
+    """The page's ancestors below the root, for breadcrumbs."""
+    return versions.remembered("ancestors", (page.pk,), lambda: list(page.get_ancestors().filter(depth__gt=1)))
 
 
 @register.filter

@@ -1,0 +1,82 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from mobility import network_cache
+from mobility.importing import import_benchmark_file
+from mobility.models import Indicator
+from tests.mobility import visit_factories as factories
+from tests.mobility.visit_factories import G, R
+
+pytestmark = pytest.mark.django_db
+
+
+def test_network_is_built_once_and_reused(django_assert_num_queries):
+    first = network_cache.matching_data()
+
+    with django_assert_num_queries(0):
+        again = network_cache.matching_data()
+
+    assert again is first
+
+
+def test_network_is_rebuilt_after_an_import():
+    before = network_cache.matching_data()
+    codes = list(Indicator.objects.order_by("dimension__position", "position").values_list("code", flat=True))
+    rows = "".join(f"NC-001,Network Cache Cluster,CZ,Energy,NC-2040,2040-01-01,{code},green\n" for code in codes)
+    data = ("cluster_code,cluster_name,country,sector,edition,benchmarked_on,indicator,rating\n" + rows).encode()
+
+    plan, _summary = import_benchmark_file(data, filename="network.csv")
+
+    assert plan.errors == []
+    after = network_cache.matching_data()
+    assert before.network.candidate("NC-001") is None
+    assert after.network.candidate("NC-001").levels == bytes([G] * len(codes))
+
+
+def test_network_is_rebuilt_when_an_offer_changes():
+    host = factories.cluster(code="NC-HOST", ratings={"FIN.2": G})
+    assert network_cache.matching_data().network.candidate("NC-HOST").offer_topics == frozenset()
+
+    offer = factories.offer(host, topics=["FIN.2"])
+
+    data = network_cache.matching_data()
+    position = [indicator.code for indicator in data.indicators].index("FIN.2")
+    assert data.network.candidate("NC-HOST").offer_topics == frozenset({position})
+
+    offer.is_open = False
+    offer.save()
+
+    assert network_cache.matching_data().network.candidate("NC-HOST").offer_topics == frozenset()
+
+
+def test_invalidate_network_rebuilds_it():
+    before = network_cache.matching_data()
+
+    network_cache.invalidate_network()
+
+    assert network_cache.matching_data() is not before
+
+
+def _signed_in_queries(client, url, extra_clusters):
+    for _number in range(extra_clusters):
+        factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": G})
+    client.get(url)  # builds the shared network once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", ["visits:peers", "visits:dashboard"])
+def test_signed_in_page_queries_do_not_grow_with_the_network(client, name):
+    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
+    client.force_login(factories.manager(visitor))
+    with translation.override("en"):
+        url = reverse(name)
+
+    small = _signed_in_queries(client, url, 1)
+    large = _signed_in_queries(client, url, 30)
+
+    assert small == large
