@@ -64,11 +64,11 @@ def test_offer_create_by_manager_stores_title_in_active_and_english_language(cli
     host = factories.cluster(country="SK")
     client.force_login(factories.manager(host))
 
-    response = client.post("/sk/study-visits/new/", offer_post(title="Financovanie bez dotácií"))
+    response = client.post("/sk/studijne-navstevy/nova/", offer_post(title="Financovanie bez dotácií"))
 
     offer = StudyVisitOffer.objects.get(cluster=host)
     assert response.status_code == 302
-    assert response["Location"] == f"/sk/study-visits/{offer.pk}/"
+    assert response["Location"] == f"/sk/studijne-navstevy/{offer.pk}/"
     assert (offer.title_sk, offer.title_en, offer.programme_en) == (
         "Financovanie bez dotácií",
         "Financovanie bez dotácií",
@@ -84,8 +84,8 @@ def test_offer_edit_in_other_language_keeps_english(client):
     offer = factories.offer(host, title_en="Financing visit")
     client.force_login(factories.manager(host))
 
-    form = client.get(f"/pl/study-visits/{offer.pk}/edit/").context["form"]
-    response = client.post(f"/pl/study-visits/{offer.pk}/edit/", offer_post(title="Wizyta finansowa"))
+    form = client.get(f"/pl/wizyty-studyjne/{offer.pk}/edytuj/").context["form"]
+    response = client.post(f"/pl/wizyty-studyjne/{offer.pk}/edytuj/", offer_post(title="Wizyta finansowa"))
 
     offer.refresh_from_db()
     assert form.initial["title"] == "Financing visit"
@@ -297,7 +297,7 @@ def test_request_visit_by_visitor_manager_notifies_host_in_their_language(mailou
     [message] = mailoutbox
     assert message.to == [host_manager.email]
     assert Indicator.objects.get(code="FIN.2").name_sk in message.body
-    assert f"/sk/study-visits/bookings/{booking.pk}/" in message.body
+    assert f"/sk/studijne-navstevy/rezervacie/{booking.pk}/" in message.body
     assert "We struggle with private funding." in message.body
 
 
@@ -426,7 +426,7 @@ def test_accept_booking_sends_invitation_with_organizer_and_attendee(mailoutbox,
     calendar, event = parse(content)
     assert booking.status == BookingStatus.ACCEPTED
     assert message.to == [visitor_manager.email]
-    assert f"/cs/study-visits/bookings/{booking.pk}/" in message.body
+    assert f"/cs/studijni-navstevy/rezervace/{booking.pk}/" in message.body
     assert (name, mimetype) == ("invite.ics", "text/calendar; method=REQUEST")
     assert calendar["METHOD"] == "REQUEST"
     assert str(event["UID"]) == f"study-visit-{booking.pk}@visits.centramo"
