@@ -54,7 +54,9 @@ def test_started_translation_is_an_unpublished_draft(editor_client, client):
 
     assert (czech.live, czech.has_unpublished_changes, czech.title) == (False, True, "Article 99")
     assert client.get(f"{news_index('cs').url}{czech.slug}/").status_code == 404
-    assert "Article 99" not in client.get(news_index("cs").url).content.decode()
+    listing = client.get(news_index("cs").url).content.decode()
+    assert f"{news_index('cs').url}{czech.slug}/" not in listing
+    assert f'<a href="{english.url}">Article 99</a>' in listing
 
 
 def test_published_translation_takes_its_slug_from_the_translated_title(
@@ -73,7 +75,12 @@ def test_published_translation_takes_its_slug_from_the_translated_title(
         "clanek-devadesat-devet-stastny-konec",
     )
     assert client.get(f"{news_index('cs').url}clanek-devadesat-devet-stastny-konec/").status_code == 200
-    assert "Článek devadesát devět" in client.get(news_index("cs").url).content.decode()
+    listing = client.get(news_index("cs").url).content.decode()
+    assert (
+        '<a href="/cs/aktuality/clanek-devadesat-devet-stastny-konec/">Článek devadesát devět: šťastný konec</a>'
+        in listing
+    )
+    assert english.url not in listing
 
 
 def test_slug_follows_a_retranslated_title(editor_client, django_capture_on_commit_callbacks):
