@@ -30,8 +30,9 @@ class BestPracticeFilterForm(forms.Form):
             lookup = "topics__code" if "." in data["topic"] else "topics__dimension__code"
             stories = stories.filter(**{lookup: data["topic"]}).distinct()
         if data["q"]:
-            matches = stories.search(data["q"], order_by_relevance=False)
-            stories = stories.filter(pk__in=[page.pk for page in matches])
+            # A story matches when any of its language versions does.
+            matches = stories.model.objects.live().public().search(data["q"], order_by_relevance=False)
+            stories = stories.filter(translation_key__in={page.translation_key for page in matches})
         return stories
 
 

@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BodyBlock
+from content.queries import listed_in_every_language, one_version_each
 from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
@@ -56,16 +57,12 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            one_version_each(NewsPage.objects.live().public(), locale_id=self.locale_id)
             .select_related("image")
             .order_by("-date", "-pk")[:3]
         )
         context["featured_practices"] = (
-            BestPracticePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            one_version_each(BestPracticePage.objects.live().public(), locale_id=self.locale_id)
             .select_related("image")
             .order_by("-featured", "-date", "-pk")[:3]
         )
@@ -100,10 +97,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("news index")
 
     def articles(self):
+        """Every article of the network once, in this index's language where translated."""
         return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
+            listed_in_every_language(NewsPage, self)
             .select_related("image")
             .prefetch_related("tags")
             .order_by("-date", "-pk")
@@ -120,7 +116,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "articles": paginate(request, articles),
                 "active_tag": tag,
-                "tags": NewsPageTag.used_under(self),
+                "tags": NewsPageTag.used_by(self.articles()),
             },
         )
 
@@ -135,14 +131,10 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("content.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
     @classmethod
-    def used_under(cls, index_page):
-        """Tags used by the live articles of one news index."""
+    def used_by(cls, articles):
+        """Tags used by the given articles."""
         return (
-            Tag.objects.filter(
-                content_newspagetag_items__content_object__live=True,
-                content_newspagetag_items__content_object__path__startswith=index_page.path,
-                content_newspagetag_items__content_object__depth=index_page.depth + 1,
-            )
+            Tag.objects.filter(content_newspagetag_items__content_object__in=articles.values("pk"))
             .distinct()
             .order_by("name")
         )
@@ -201,7 +193,7 @@ class BestPracticeIndexPage(Page):
         from content.forms import BestPracticeFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        stories = BestPracticePage.objects.live().public().child_of(self).select_related("image")
+        stories = listed_in_every_language(BestPracticePage, self).select_related("image")
         form = BestPracticeFilterForm(request.GET or None, stories=stories)
         if form.is_valid():
             stories = form.filter(stories)

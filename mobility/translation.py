@@ -1,6 +1,11 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from mobility.models import Cluster, Dimension, Indicator, StudyVisitOffer
+
+# An offer's text may be written in any language first; readers of a language it
+# lacks see it in the first language that has it (English first).
+EVERY_LANGUAGE = tuple(code for code, _name in settings.LANGUAGES)
 
 
 @register(Dimension)
@@ -20,4 +25,6 @@ class ClusterTranslationOptions(TranslationOptions):
 
 @register(StudyVisitOffer)
 class StudyVisitOfferTranslationOptions(TranslationOptions):
-    fields = ("title", "programme")
+    fields = ("title", "programme", "place")
+    fallback_languages = {"default": EVERY_LANGUAGE}
+    required_languages = ()

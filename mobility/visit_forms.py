@@ -102,17 +102,30 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class OfferForm(forms.Form):
-    """An offer's fields; title and programme in the active language (English when not translated yet)."""
+TEXT_FIELDS = ("title", "programme", "place")
 
-    title = forms.CharField(label=_("Title"), max_length=200)
-    programme = forms.CharField(
-        label=_("Programme"), max_length=limits.PROGRAMME, widget=forms.Textarea(attrs={"rows": 8})
-    )
+
+def _text_fields(code):
+    """Title, programme and place of an offer in one language, each optional."""
+    return {
+        f"title_{code}": forms.CharField(label=_("Title"), max_length=200, required=False),
+        f"programme_{code}": forms.CharField(
+            label=_("Programme"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        ),
+        f"place_{code}": forms.CharField(label=_("Place"), max_length=200, required=False),
+    }
+
+
+class OfferForm(forms.Form):
+    """An offer's facts once, and its title, programme and place in any of the seven languages.
+
+    Each text is optional per language, but needed in at least one: visitors
+    reading another language see that one, marked with its language.
+    """
+
     starts_on = forms.DateField(label=_("First day"), widget=DateInput())
     ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
     request_deadline = forms.DateField(label=_("Request deadline"), widget=DateInput())
-    place = forms.CharField(label=_("Place"), max_length=200)
     places = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
     languages = forms.MultipleChoiceField(
         label=_("Languages of the visit"), choices=_language_choices, widget=forms.CheckboxSelectMultiple
@@ -129,10 +142,33 @@ class OfferForm(forms.Form):
         if offer is not None:
             kwargs.setdefault("initial", offer_initial(offer))
         super().__init__(*args, **kwargs)
+        for code in self.text_languages():
+            self.fields.update(_text_fields(code))
         self.clusters = {cluster.code: cluster for cluster in clusters}
         self.fields["host"].choices = [(cluster.code, f"{cluster.name} ({cluster.code})") for cluster in clusters]
         if offer is not None or len(clusters) < 2:
             del self.fields["host"]
+
+    @staticmethod
+    def text_languages():
+        """Language codes, the active language first."""
+        active = get_language()
+        codes = [code for code, _name in settings.LANGUAGES]
+        return sorted(codes, key=lambda code: code != active)
+
+    def fact_fields(self):
+        texts = {f"{field}_{code}" for field in TEXT_FIELDS for code in self.text_languages()}
+        return [self[name] for name in self.fields if name not in texts]
+
+    def language_groups(self):
+        """[(code, language name, open, [bound fields])] for one fieldset per language."""
+        names = dict(settings.LANGUAGES)
+        groups = []
+        for position, code in enumerate(self.text_languages()):
+            fields = [self[f"{field}_{code}"] for field in TEXT_FIELDS]
+            filled = any(field.value() for field in fields) or any(field.errors for field in fields)
+            groups.append((code, names[code], position == 0 or filled, fields))
+        return groups
 
     def clean_host(self):
         return self.clusters[self.cleaned_data["host"]]
@@ -146,22 +182,27 @@ class OfferForm(forms.Form):
             self.add_error("request_deadline", _("The request deadline must not be after the first day."))
         if starts_on and "starts_on" in self.changed_data and starts_on < timezone.localdate():
             self.add_error("starts_on", _("The visit cannot start in the past."))
+        first = self.text_languages()[0]
+        for field in TEXT_FIELDS:
+            data[field] = {code: data.get(f"{field}_{code}", "") for code in self.text_languages()}
+            if not any(data[field].values()):
+                self.add_error(f"{field}_{first}", _("Write this in at least one language."))
         return data
 
 
 def offer_initial(offer):
-    language = get_language()
-    return {
-        "title": getattr(offer, f"title_{language}", "") or offer.title_en,
-        "programme": getattr(offer, f"programme_{language}", "") or offer.programme_en,
+    initial = {
         "starts_on": offer.starts_on,
         "ends_on": offer.ends_on,
         "request_deadline": offer.request_deadline,
-        "place": offer.place,
         "places": offer.places,
         "languages": offer.languages,
         "topics": list(offer.topics.all()),
     }
+    for field in TEXT_FIELDS:
+        for code, _name in settings.LANGUAGES:
+            initial[f"{field}_{code}"] = getattr(offer, f"{field}_{code}") or ""
+    return initial
 
 
 class BookingForm(forms.Form):

@@ -134,14 +134,31 @@ def _full_clean_save(instance, *, exclude=None):
 # --- Offers -----------------------------------------------------------------
 
 
-def _set_translated(offer, field, value):
-    """Store `value` in the active language's field, and in English when that is still empty."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    if language not in {code for code, _name in settings.LANGUAGES}:
-        language = settings.LANGUAGE_CODE
-    setattr(offer, f"{field}_{language}", value)
-    if not getattr(offer, f"{field}_{settings.LANGUAGE_CODE}"):
-        setattr(offer, f"{field}_{settings.LANGUAGE_CODE}", value)
+OFFER_TEXTS = ("title", "programme", "place")
+
+
+def offer_texts(offer):
+    """{field: {language: text}} of an offer's translatable texts, every language present."""
+    return {
+        field: {code: getattr(offer, f"{field}_{code}") or "" for code, _name in settings.LANGUAGES}
+        for field in OFFER_TEXTS
+    }
+
+
+def _set_texts(offer, **texts):
+    """Store each field's texts by language ({"title": {"cs": ...}}); a language left out or blank is cleared.
+
+    Each field needs a text in at least one language: readers of the others see that one.
+    """
+    errors = {}
+    for field in OFFER_TEXTS:
+        values = {code: (texts[field].get(code) or "").strip() for code, _name in settings.LANGUAGES}
+        if not any(values.values()):
+            errors[field] = _("Write this in at least one language.")
+        for code, value in values.items():
+            setattr(offer, f"{field}_{code}", value or None)
+    if errors:
+        raise ValidationError(errors)
 
 
 def create_offer(
@@ -149,8 +166,8 @@ def create_offer(
 ):
     """Publish a study-visit offer of `cluster`, open for requests.
 
-    Title and programme are stored in the active language (and in English when
-    the offer has no English text yet). Side effects: none besides the rows.
+    `title`, `programme` and `place` are {language: text}; each needs at least
+    one language, the others fall back to it. Side effects: none besides the rows.
     """
     _require_manager(by, cluster)
     with transaction.atomic():
@@ -158,14 +175,12 @@ def create_offer(
             cluster=cluster,
             starts_on=starts_on,
             ends_on=ends_on,
-            place=place,
             places=places,
             languages=list(languages),
             request_deadline=request_deadline,
             created_by=by,
         )
-        _set_translated(offer, "title", title)
-        _set_translated(offer, "programme", programme)
+        _set_texts(offer, title=title, programme=programme, place=place)
         _full_clean_save(offer, exclude=["created_by"])
         offer.topics.set(topics)
     return offer
@@ -189,12 +204,12 @@ def update_offer(
                 _("%(taken)s participants are already accepted; the offer needs at least as many places.")
                 % {"taken": taken}
             )
-        moved = (offer.starts_on, offer.ends_on, offer.place) != (starts_on, ends_on, place)
-        offer.starts_on, offer.ends_on, offer.place, offer.places = starts_on, ends_on, place, places
+        before = (offer.starts_on, offer.ends_on, offer_texts(offer)["place"])
+        offer.starts_on, offer.ends_on, offer.places = starts_on, ends_on, places
         offer.languages = list(languages)
         offer.request_deadline = request_deadline
-        _set_translated(offer, "title", title)
-        _set_translated(offer, "programme", programme)
+        _set_texts(offer, title=title, programme=programme, place=place)
+        moved = before != (offer.starts_on, offer.ends_on, offer_texts(offer)["place"])
         _full_clean_save(offer, exclude=["created_by"])
         offer.topics.set(topics)
         if moved:

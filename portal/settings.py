@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.url_segments.EnglishSegmentRedirectMiddleware",
     "portal.middleware.RefuseUnstorableInputMiddleware",
     "portal.middleware.DropBogusContentEncodingMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -295,6 +296,8 @@ LANGUAGES = [
 LANGUAGE_CODE = "en"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft; nothing shows in another language until a translator publishes it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]

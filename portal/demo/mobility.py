@@ -193,6 +193,13 @@ FIXED = {
     "CZ-001": ("Bohemian Food Cluster", "Food and agriculture"),
     "SK-001": ("Slovak Automotive Cluster", "Automotive"),
     "HR-001": ("Adriatic Wood Cluster", "Wood and furniture"),
+    # The clusters of the best-practice stories and news (portal/demo/content.py).
+    "CZ-002": ("Moravský klastr zdravotnické techniky", "Health and life sciences"),
+    "SK-004": ("Považský automobilový klaster", "Automotive"),
+    "PL-007": ("Podkarpacki Klaster Drzewny", "Wood and furniture"),
+    "HU-005": ("Dél-alföldi Élelmiszeripari Klaszter", "Food and agriculture"),
+    "HR-003": ("Jadranski ICT klaster", "ICT"),
+    "TR-005": ("İzmir Yenilenebilir Enerji Kümesi", "Energy"),
 }
 MANAGERS = {"manager.cz@centramo.example": "CZ-001", "manager.sk@centramo.example": "SK-001"}
 

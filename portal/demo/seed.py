@@ -4,6 +4,9 @@ in all seven languages. Deterministic and idempotent: what exists is left alone.
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -16,7 +19,7 @@ from content.models import (
     NewsPage,
     StandardPage,
 )
-from mobility.models import Indicator
+from mobility.models import Cluster, Indicator
 from portal.demo import content as demo
 from portal.demo.mobility import seed_mobility
 from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX
@@ -36,6 +39,9 @@ STORY_TOPICS = {
     "HR": ["STR.1", "STR.3"],
     "TR": ["ACH.2", "ACH.6"],
 }
+
+# The directory cluster (portal/demo/mobility.py) each demo story is about.
+STORY_CLUSTERS = {"CZ": "CZ-002", "SK": "SK-004", "PL": "PL-007", "HU": "HU-005", "HR": "HR-003", "TR": "TR-005"}
 
 # (role shown by `make run`, e-mail, first name, last name, organisation, country, language, group, superuser)
 DEMO_USERS = [
@@ -103,8 +109,9 @@ def seed():
     """Create whatever demo data is missing. Returns the number of objects created."""
     with transaction.atomic():
         created = seed_users()
-        created += seed_site()
+        # Clusters first: news and stories link to their profiles.
         created += seed_mobility()
+        created += seed_site()
         created += seed_visits()
         created += seed_training()
     return created
@@ -216,7 +223,7 @@ def seed_site():
                 slug=article["slug"][lang],
                 date=article["date"],
                 summary=article["summary"][lang],
-                body=[("paragraph", RichText(article["body"][lang]))],
+                body=[("paragraph", RichText(link_clusters(article["body"][lang], lang)))],
             ),
         )
         for lang, page in pages.items():
@@ -236,10 +243,12 @@ def seed_site():
     )
     for story in demo.BEST_PRACTICES:
         topics = list(Indicator.objects.filter(code__in=STORY_TOPICS[story["country"]]))
+        cluster = Cluster.objects.filter(code=STORY_CLUSTERS[story["country"]]).first()
         _translated(
             practice_indexes,
             locales,
-            lambda lang, locale, story=story, topics=topics: BestPracticePage(
+            lambda lang, locale, story=story, topics=topics, cluster=cluster: BestPracticePage(
+                cluster=cluster,
                 locale=locale,
                 title=story["title"][lang],
                 slug=story["slug"][lang],
@@ -269,6 +278,16 @@ def seed_site():
             contact_email=demo.FOOTER["contact_email"],
         )
     return Page.objects.filter(depth__gt=1).count()
+
+
+def link_clusters(html, lang):
+    """Link the first mention of each directory cluster in `html` to its profile in `lang`."""
+    for name, code in Cluster.objects.filter(is_public=True).values_list("name", "code"):
+        if escape(name) in html:
+            with translation.override(lang):
+                url = reverse("mobility:cluster", kwargs={"code": code})
+            html = html.replace(escape(name), f'<a href="{url}">{escape(name)}</a>', 1)
+    return html
 
 
 def _block(block, lang):

@@ -26,9 +26,8 @@ from portal.models import User
 CZ_MANAGER = "manager.cz@centramo.example"
 SK_MANAGER = "manager.sk@centramo.example"
 HOSTS = [f"{country}-{number:03}" for country in ("CZ", "SK", "PL", "HU", "HR", "TR") for number in (1, 2, 3)]
-MARKER = "Centramo demo study visit"
 
-# Per host: English title and programme, translated into the host's national language.
+# Per host: title, programme and place in all seven languages.
 TITLES = {
     "en": "{topic}: a study visit to {host}",
     "cs": "{topic}: studijní návštěva u {host}",
@@ -54,7 +53,40 @@ PROGRAMMES = {
     "tr": "Birinci gün: küme yönetimimizin nasıl çalıştığı, ekibimiz ve yönetim kurulu üyeleriyle. "
     "İkinci gün: üye şirket ziyaretleri ve sorularınız üzerine bir atölye.",
 }
+PLACES = {
+    "en": "Offices of {host}",
+    "cs": "Sídlo klastru {host}",
+    "sk": "Sídlo klastra {host}",
+    "pl": "Siedziba klastra {host}",
+    "hu": "A(z) {host} irodája",
+    "hr": "Sjedište klastera {host}",
+    "tr": "{host} ofisi",
+}
+# The past visit's title: what the report says the visitors learned there.
+PAST_TOPIC = {
+    "en": "Membership fees that work",
+    "cs": "Členské příspěvky, které fungují",
+    "sk": "Členské príspevky, ktoré fungujú",
+    "pl": "Składki członkowskie, które działają",
+    "hu": "Működő tagdíjrendszer",
+    "hr": "Članarine koje funkcioniraju",
+    "tr": "İşe yarayan üyelik aidatları",
+}
+LANGS = tuple(TITLES)
 NATIONAL = {"CZ": "cs", "SK": "sk", "PL": "pl", "HU": "hu", "HR": "hr", "TR": "tr"}
+
+
+def demo_offers():
+    """The offers `seed_visits` creates: those of the demo hosts that nobody signed."""
+    return StudyVisitOffer.objects.filter(cluster__code__in=HOSTS, created_by__isnull=True)
+
+
+def _write_texts(offer, host, topic_names):
+    for lang in LANGS:
+        offer_title = TITLES[lang].format(topic=topic_names[lang], host=host.name)
+        setattr(offer, f"title_{lang}", offer_title)
+        setattr(offer, f"programme_{lang}", PROGRAMMES[lang])
+        setattr(offer, f"place_{lang}", PLACES[lang].format(host=host.name))
 
 
 def seed_visits():
@@ -63,7 +95,7 @@ def seed_visits():
     users = User.objects.in_bulk([CZ_MANAGER, SK_MANAGER], field_name="email")
     if len(clusters) < len(HOSTS) or len(users) < 2:
         return 0
-    if StudyVisitOffer.objects.filter(place__endswith=MARKER).exists():
+    if demo_offers().exists():
         return 0
     today = timezone.localdate()
     ratings = {}
@@ -92,15 +124,12 @@ def seed_visits():
                 cluster=host,
                 starts_on=start,
                 ends_on=start + datetime.timedelta(days=1),
-                place=f"{host.region or host.get_country_display()} · {MARKER}",
                 places=6 + number % 5,
                 languages=sorted({"en", language}),
                 request_deadline=start - datetime.timedelta(days=10),
             )
-            for lang in {"en", language}:
-                topic = getattr(indicators[topics[0]], f"name_{lang}", "") or indicators[topics[0]].name_en
-                setattr(offer, f"title_{lang}", TITLES[lang].format(topic=topic, host=host.name))
-                setattr(offer, f"programme_{lang}", PROGRAMMES[lang])
+            topic = indicators[topics[0]]
+            _write_texts(offer, host, {lang: getattr(topic, f"name_{lang}") or topic.name_en for lang in LANGS})
             offer.full_clean(exclude=["created_by"])
             offer.save()
             offer.topics.set(topics)
@@ -110,16 +139,14 @@ def seed_visits():
         past_start = today - datetime.timedelta(days=45)
         past = StudyVisitOffer(
             cluster=clusters["PL-003"],
-            title_en=f"Membership fees that work: a study visit to {clusters['PL-003'].name}",
-            programme_en=PROGRAMMES["en"],
             starts_on=past_start,
             ends_on=past_start + datetime.timedelta(days=1),
-            place=f"Kraków · {MARKER}",
             places=8,
             languages=["en", "pl"],
             request_deadline=past_start - datetime.timedelta(days=14),
             is_open=False,
         )
+        _write_texts(past, clusters["PL-003"], PAST_TOPIC)
         past.full_clean(exclude=["created_by"])
         past.save()
         past.topics.set(order[:2])

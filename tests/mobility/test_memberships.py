@@ -27,7 +27,7 @@ def test_request_emails_requester_and_managers(django_capture_on_commit_callback
     assert sorted(message.to[0] for message in mail.outbox) == sorted([requester.email, manager.email])
     to_manager = next(message for message in mail.outbox if message.to == [manager.email])
     assert "I run the office." in to_manager.body
-    assert "/cs/my-clusters/requests/" in to_manager.body
+    assert "/cs/moje-klastry/zadosti/" in to_manager.body
 
 
 def test_request_without_managers_goes_to_analysts(django_capture_on_commit_callbacks):

@@ -26,7 +26,7 @@ def test_directory_lists_demo_clusters_in_every_language(client):
         response = client.get(url("directory", lang))
         assert response.status_code == 200
         assert response.context["clusters"].paginator.count == 60
-    assert url("directory", "cs") == "/cs/clusters/"
+    assert url("directory", "cs") == "/cs/klastry/"
 
 
 def test_directory_search_finds_by_name_and_code(client):

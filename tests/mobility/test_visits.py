@@ -27,12 +27,12 @@ def focus(*codes):
 
 def offer_post(**changes):
     data = {
-        "title": "Financing without subsidies",
-        "programme": "Two days with our finance team.",
+        "title_en": "Financing without subsidies",
+        "programme_en": "Two days with our finance team.",
+        "place_en": "Bratislava",
         "starts_on": factories.days(30).isoformat(),
         "ends_on": factories.days(31).isoformat(),
         "request_deadline": factories.days(20).isoformat(),
-        "place": "Bratislava",
         "places": "8",
         "languages": ["sk", "en"],
         "topics": [str(Indicator.objects.get(code="FIN.2").pk)],
@@ -60,19 +60,25 @@ def parse(content):
 # --- Offers -----------------------------------------------------------------
 
 
-def test_offer_create_by_manager_stores_title_in_active_and_english_language(client):
+def test_offer_create_by_manager_stores_each_language_written(client):
     host = factories.cluster(country="SK")
     client.force_login(factories.manager(host))
 
-    response = client.post("/sk/study-visits/new/", offer_post(title="Financovanie bez dotácií"))
+    response = client.post(
+        "/sk/studijne-navstevy/nova/",
+        offer_post(title_sk="Financovanie bez dotácií", place_sk="Bratislava, Staré Mesto"),
+    )
 
     offer = StudyVisitOffer.objects.get(cluster=host)
     assert response.status_code == 302
-    assert response["Location"] == f"/sk/study-visits/{offer.pk}/"
-    assert (offer.title_sk, offer.title_en, offer.programme_en) == (
+    assert response["Location"] == f"/sk/studijne-navstevy/{offer.pk}/"
+    assert (offer.title_sk, offer.title_en, offer.programme_en, offer.programme_sk, offer.place_sk, offer.title_pl) == (
         "Financovanie bez dotácií",
-        "Financovanie bez dotácií",
+        "Financing without subsidies",
         "Two days with our finance team.",
+        None,
+        "Bratislava, Staré Mesto",
+        None,
     )
     assert offer.languages == ["sk", "en"]
     assert [topic.code for topic in offer.topics.all()] == ["FIN.2"]
@@ -84,11 +90,13 @@ def test_offer_edit_in_other_language_keeps_english(client):
     offer = factories.offer(host, title_en="Financing visit")
     client.force_login(factories.manager(host))
 
-    form = client.get(f"/pl/study-visits/{offer.pk}/edit/").context["form"]
-    response = client.post(f"/pl/study-visits/{offer.pk}/edit/", offer_post(title="Wizyta finansowa"))
+    form = client.get(f"/pl/wizyty-studyjne/{offer.pk}/edytuj/").context["form"]
+    response = client.post(
+        f"/pl/wizyty-studyjne/{offer.pk}/edytuj/", offer_post(title_en="Financing visit", title_pl="Wizyta finansowa")
+    )
 
     offer.refresh_from_db()
-    assert form.initial["title"] == "Financing visit"
+    assert (form.initial["title_en"], form.initial["title_pl"]) == ("Financing visit", "")
     assert response.status_code == 302
     assert (offer.title_pl, offer.title_en) == ("Wizyta finansowa", "Financing visit")
 
@@ -146,11 +154,11 @@ def test_update_offer_cannot_drop_places_below_accepted():
     offer = factories.offer(host, places=5)
     factories.booking(offer, visitor, by=visitor_manager, participants=4, status=BookingStatus.ACCEPTED)
     fields = {
-        "title": "T",
-        "programme": "P",
+        "title": {"en": "T"},
+        "programme": {"en": "P"},
         "starts_on": offer.starts_on,
         "ends_on": offer.ends_on,
-        "place": offer.place,
+        "place": {"en": offer.place},
         "places": 3,
         "languages": ["en"],
         "topics": [],
@@ -170,11 +178,11 @@ def test_update_offer_moving_dates_sends_updated_invitation(mailoutbox, committe
         visits.update_offer(
             offer=offer,
             by=host_manager,
-            title="Moved",
-            programme="P",
+            title={"en": "Moved"},
+            programme={"en": "P"},
             starts_on=factories.days(50),
             ends_on=factories.days(51),
-            place=offer.place,
+            place={"en": offer.place},
             places=offer.places,
             languages=["en"],
             topics=[],
@@ -297,7 +305,7 @@ def test_request_visit_by_visitor_manager_notifies_host_in_their_language(mailou
     [message] = mailoutbox
     assert message.to == [host_manager.email]
     assert Indicator.objects.get(code="FIN.2").name_sk in message.body
-    assert f"/sk/study-visits/bookings/{booking.pk}/" in message.body
+    assert f"/sk/studijne-navstevy/rezervacie/{booking.pk}/" in message.body
     assert "We struggle with private funding." in message.body
 
 
@@ -414,7 +422,7 @@ def test_host_sees_focus_but_never_the_visitors_results(client):
 
 def test_accept_booking_sends_invitation_with_organizer_and_attendee(mailoutbox, committed):
     visitor, visitor_manager, host, host_manager = factories.pair(visitor_language="cs")
-    offer = factories.offer(host, starts_in=40, length=2, place="Košice")
+    offer = factories.offer(host, starts_in=40, length=2, place_en="Košice")
     booking = factories.booking(offer, visitor, by=visitor_manager)
 
     with committed():
@@ -426,7 +434,7 @@ def test_accept_booking_sends_invitation_with_organizer_and_attendee(mailoutbox,
     calendar, event = parse(content)
     assert booking.status == BookingStatus.ACCEPTED
     assert message.to == [visitor_manager.email]
-    assert f"/cs/study-visits/bookings/{booking.pk}/" in message.body
+    assert f"/cs/studijni-navstevy/rezervace/{booking.pk}/" in message.body
     assert (name, mimetype) == ("invite.ics", "text/calendar; method=REQUEST")
     assert calendar["METHOD"] == "REQUEST"
     assert str(event["UID"]) == f"study-visit-{booking.pk}@visits.centramo"

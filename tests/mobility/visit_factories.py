@@ -121,7 +121,7 @@ def offer(host, *, topics=("FIN.2",), places=10, starts_in=40, length=2, deadlin
         programme_en=fields.pop("programme_en", "Day one: meetings. Day two: company visits."),
         starts_on=days(starts_in),
         ends_on=days(starts_in + length - 1),
-        place=fields.pop("place", "Kraków"),
+        place_en=fields.pop("place_en", "Kraków"),
         places=places,
         languages=list(fields.pop("languages", ["en"])),
         request_deadline=days(deadline_in),

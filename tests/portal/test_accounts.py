@@ -157,7 +157,7 @@ def test_cluster_manager_lands_on_dashboard_after_login(client):
     response = client.post("/cs/accounts/login/", {"login": "manager.cz@centramo.example", "password": "centramo-demo"})
 
     assert response.status_code == 302
-    assert response["Location"] == "/cs/dashboard/"
+    assert response["Location"] == "/cs/prehled/"
 
 
 def test_participant_lands_on_profile_after_login(client):

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, StudyVisitOffer, VisitReport
-from portal.demo.visits import MARKER, seed_visits
+from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, VisitReport
+from portal.demo.visits import demo_offers, seed_visits
 from portal.models import User
 from tests.helpers import add_story, practice_index
 from tests.mobility import visit_factories as factories
@@ -219,7 +219,7 @@ def test_seed_visits_fills_the_demo_managers_dashboards_once():
     # The session's demo seed already ran seed_visits(); a second run adds nothing.
     again = seed_visits()
 
-    offers = StudyVisitOffer.objects.filter(place__endswith=MARKER)
+    offers = demo_offers()
     bookings = StudyVisitBooking.objects.filter(offer__in=offers)
     assert again == 0
     assert offers.filter(is_open=True).values("cluster").distinct().count() >= 15

@@ -1,0 +1,87 @@
+import pytest
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
+
+from content.translation_overview import translation_overview
+from portal.models import User
+from tests.helpers import add_news, news_index
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/reports/translation-overview/"
+
+
+@pytest.fixture
+def article(django_capture_on_commit_callbacks):
+    """An English article with a Czech draft and a Polish translation published before the source changed."""
+    english = add_news(news_index("en"), 700)
+    translate_object(english, [Locale.objects.get(language_code="cs")])
+    translate_object(english, [Locale.objects.get(language_code="pl")])
+    polish = Translation.objects.get(source__object_id=english.translation_key, target_locale__language_code="pl")
+    with django_capture_on_commit_callbacks(execute=True):
+        polish.save_target(publish=True)
+    english.refresh_from_db()
+    english.save_revision().publish()
+    return english
+
+
+def row_of(page, **filters):
+    return next((row for row in translation_overview(**filters) if row.page_id == page.pk), None)
+
+
+def test_overview_row_tells_each_languages_state(article):
+    assert row_of(article).statuses == {
+        "en": "original",
+        "cs": "draft",
+        "sk": "missing",
+        "pl": "out_of_date",
+        "hu": "missing",
+        "hr": "missing",
+        "tr": "missing",
+    }
+
+
+def test_overview_filters_by_status_and_language(article):
+    assert [
+        row_of(article, status="out_of_date", language="pl") is not None,
+        row_of(article, status="out_of_date", language="cs") is not None,
+        row_of(article, status="draft") is not None,
+        row_of(article, status="up_to_date") is not None,
+    ] == [True, False, True, False]
+
+
+def test_demo_news_translations_are_up_to_date():
+    rows = [row for row in translation_overview() if row.type_name == "news article"]
+
+    assert len(rows) == 6
+    assert {tuple(sorted(row.statuses.items())) for row in rows} == {
+        (
+            ("cs", "up_to_date"),
+            ("en", "original"),
+            ("hr", "up_to_date"),
+            ("hu", "up_to_date"),
+            ("pl", "up_to_date"),
+            ("sk", "up_to_date"),
+            ("tr", "up_to_date"),
+        )
+    }
+
+
+def test_editor_sees_the_overview_in_the_admin(client, article):
+    client.force_login(User.objects.get(email="editor@centramo.example"))
+
+    html = client.get(URL, {"status": "draft"}).content.decode()
+
+    drafts = translation_overview(status="draft")
+    assert "Translation overview" in html
+    assert "Article 700" in [row.title for row in drafts]
+    assert html.count("<td") == 9 * len(drafts)
+    assert html.count("</tr>") == 1 + len(drafts)
+    assert [label in html for label in ("Original", "Draft", "Missing", "Out of date")] == [True, True, True, True]
+
+
+def test_participant_cannot_open_the_overview(client):
+    client.force_login(User.objects.get(email="participant@centramo.example"))
+
+    assert client.get(URL).status_code == 302
