@@ -19,7 +19,6 @@ The network-wide statistics and medians of one edition are cached under the
 same version.
 """
 
-from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -39,12 +38,14 @@ from portal.core import versions
 
 NETWORK = "network"
 SECONDS = 24 * 3600
-CACHE_ALIAS = "default"
 _last_used = {}
 
 
 def _cache():
-    return caches[CACHE_ALIAS]
+    # The page cache's store: Redis in production, otherwise files that every
+    # process on the machine shares. (The default cache may be the database,
+    # where every read of the version would cost a query.)
+    return versions.shared_cache()
 
 
 def invalidate_network():

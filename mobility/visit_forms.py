@@ -110,7 +110,7 @@ def _text_fields(code):
     return {
         f"title_{code}": forms.CharField(label=_("Title"), max_length=200, required=False),
         f"programme_{code}": forms.CharField(
-            label=_("Programme"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+            label=_("Programme"), max_length=limits.PROGRAMME, required=False, widget=forms.Textarea(attrs={"rows": 6})
         ),
         f"place_{code}": forms.CharField(label=_("Place"), max_length=200, required=False),
     }

@@ -157,14 +157,17 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    # Without Redis the cache lives in the database (table created by the
-    # migration portal 0003), so every web process on every machine shares
-    # allauth's rate limits and the page cache. Local memory would count each
-    # gunicorn worker alone.
+    # Without Redis the cache lives in files that every process on this machine
+    # shares, so allauth's rate limits count every gunicorn worker together
+    # (local memory would count each alone) and a read costs no SQL query
+    # (Wagtail reads its site paths from here on every page URL). Several
+    # machines need Redis. Entries are named per database, so test runs and
+    # sites on one machine never meet.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "centramo_cache",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": f"default-{DATABASES['default']['NAME']}".replace("/", "-"),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }

@@ -70,3 +70,17 @@ def count_queries(client, url):
 
 def hreflang_links(html):
     return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+
+
+def in_lang(lang, path):
+    """`path` written with the English URL segments (e.g. "/clusters/CZ-001/"), as `lang` spells it.
+
+    Django routes translate their segments (`/cs/klastry/CZ-001/`); tests name
+    them once in English and let the URL configuration translate."""
+    from django.urls import resolve, reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        match = resolve("/en" + path)
+    with translation.override(lang):
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)

@@ -1,4 +1,4 @@
-"""The table of the database cache (CACHES["default"] without Redis).
+"""The table of a database cache, for deployments that set CACHES["default"] to Django's DatabaseCache.
 
 Created here, whatever the cache configuration at migration time, so that
 `migrate` is the only set-up step and switching from Redis back to the

@@ -43,7 +43,7 @@ def test_untranslated_story_shows_in_its_language_with_a_mark(client, lang):
         assert "language-mark" not in card
     else:
         assert f'<p class="language-mark">{IN_CZECH[lang]}</p>' in card
-        assert '<h3 class="card__title" lang="cs">' in card
+        assert '<h2 class="card__title" lang="cs">' in card
 
 
 def test_translated_story_shows_in_the_visitors_language(client):
@@ -52,7 +52,7 @@ def test_translated_story_shows_in_the_visitors_language(client):
     polish_titles = sorted(
         BestPracticePage.objects.live().filter(locale__language_code="pl").values_list("title", flat=True)
     )
-    assert sorted(re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)) == polish_titles
+    assert sorted(re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', html)) == polish_titles
     assert "language-mark" not in html
 
 

@@ -76,8 +76,10 @@ def test_editor_sees_the_overview_in_the_admin(client, article):
     drafts = translation_overview(status="draft")
     assert "Translation overview" in html
     assert "Article 700" in [row.title for row in drafts]
-    assert html.count("<td") == 9 * len(drafts)
-    assert html.count("</tr>") == 1 + len(drafts)
+    listing = html.split('<td class="title">', 1)[1] if '<td class="title">' in html else ""
+    assert html.count('<td class="title">') == len(drafts)
+    assert listing.count("<td") == 9 * len(drafts) - 1
+    assert listing.count("</tr>") == len(drafts)
     assert [label in html for label in ("Original", "Draft", "Missing", "Out of date")] == [True, True, True, True]
 
 

@@ -2,6 +2,8 @@
 message was once stored and mailed)."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from mobility.models import StudyVisitBooking
 from tests.mobility import visit_factories as factories
@@ -16,8 +18,10 @@ def test_huge_booking_message_is_refused_with_a_clear_message(client):
     offer = factories.offer(host)
     client.force_login(visitor_manager)
 
+    with translation.override("cs"):
+        url = reverse("visits:booking_request", args=[offer.pk])
     response = client.post(
-        f"/cs/study-visits/{offer.pk}/request/",
+        url,
         {
             "visitor": visitor.code,
             "participants": "2",
@@ -64,11 +68,13 @@ def test_offer_texts_have_limits(client, field, limit):
     host = factories.cluster()
     client.force_login(factories.manager(host))
 
-    response = client.post("/en/study-visits/new/", offer_post(**{field: "y" * (limit + 1)}))
+    response = client.post("/en/study-visits/new/", offer_post(**{f"{field}_en": "y" * (limit + 1)}))
 
     assert response.status_code == 200
-    assert response.context["form"].errors[field] == [
-        f"Ensure this value has at most {limit} characters (it has {limit + 1})."
+    # The too-long text is not kept, so the form also asks for it in some language.
+    assert response.context["form"].errors[f"{field}_en"] == [
+        f"Ensure this value has at most {limit} characters (it has {limit + 1}).",
+        "Write this in at least one language.",
     ]
 
 

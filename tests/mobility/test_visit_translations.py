@@ -62,7 +62,7 @@ def test_offer_list_marks_untranslated_offers(client):
 
     card = re.search(r'<article class="card card--offer">(.*?)</article>', html, re.S).group(1)
     assert '<p class="language-mark">csehül</p>' in card
-    assert '<h3 class="card__title" lang="cs">' in card
+    assert '<h2 class="card__title" lang="cs">' in card
 
 
 def test_offer_form_has_one_fieldset_per_language_active_first(client):

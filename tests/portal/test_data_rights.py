@@ -9,6 +9,7 @@ from mobility.models import BookingStatus, ClusterMembership, VisitReport
 from mobility.services import set_matching_consent
 from portal.core.models import OutboxMessage, OutboxStatus
 from portal.models import User
+from tests.helpers import in_lang
 from tests.mobility import visit_factories as visits
 from tests.training import factories
 from training.models import CalendarFeedToken, Registration, RegistrationStatus
@@ -219,6 +220,6 @@ def test_leaving_manager_warns_remaining_managers_in_their_language(django_captu
         (["second@example.org"], "Správce opustil Two managers")
     ]
     assert "Eva Novak" in mail.outbox[0].body
-    assert "http://127.0.0.1:8000/cs/clusters/VT-TWO/" in mail.outbox[0].body
+    assert "http://127.0.0.1:8000" + in_lang("cs", "/clusters/VT-TWO/") in mail.outbox[0].body
     assert VisitReport.objects.filter(created_by_id=leaver.pk).count() == 0
     assert OutboxMessage.objects.get(recipient="second@example.org").status == OutboxStatus.SENT
