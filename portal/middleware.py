@@ -1,6 +1,7 @@
 """Small guards around every request."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.defaults import bad_request
 
 # PostgreSQL refuses NUL in text; any query with it would fail with a 500.
@@ -18,6 +19,9 @@ class RefuseUnstorableInputMiddleware:
         if UNSTORABLE in request.path:
             raise Http404
         if any(UNSTORABLE in key or UNSTORABLE in value for key, values in request.GET.lists() for value in values):
+            if request.path.startswith("/api/"):
+                # API clients get JSON, as from every other API error.
+                return JsonResponse({"detail": _("A parameter holds a character that cannot be stored.")}, status=400)
             return bad_request(request, exception=None)
         return self.get_response(request)
 

@@ -100,7 +100,7 @@ def statistics(*, edition):
         shown = not data.get("suppressed")
         return {
             "country": data["key"] or None,
-            "clusters": data["clusters"],
+            "clusters": data["clusters"] if shown else None,
             "suppressed": not shown,
             "red_percent": data["red"] if shown else None,
             "yellow_percent": data["yellow"] if shown else None,
@@ -110,7 +110,10 @@ def statistics(*, edition):
     return {
         "edition": edition.name,
         "date": edition.date,
-        "clusters": stats["clusters"],
+        # The edition's size is the overall group's size: hidden with it.
+        "clusters": None
+        if stats["dimensions"] and all(item["overall"].get("suppressed") for item in stats["dimensions"])
+        else stats["clusters"],
         "minimum_group_size": mobility_queries.MIN_GROUP_SIZE,
         "dimensions": [
             {

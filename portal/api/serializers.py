@@ -249,8 +249,10 @@ class ShareGroupSerializer(serializers.Serializer):
     """Shares of red, yellow and green ratings in one group; null when the group is suppressed."""
 
     country = CountryField(allow_null=True)
-    clusters = serializers.IntegerField()
-    suppressed = serializers.BooleanField(help_text="True for groups too small to be shown.")
+    clusters = serializers.IntegerField(
+        allow_null=True, help_text="Null for a suppressed group: its size could be subtracted from the totals."
+    )
+    suppressed = serializers.BooleanField(help_text="True for groups hidden so that no cluster can be recognised.")
     red_percent = serializers.FloatField(allow_null=True)
     yellow_percent = serializers.FloatField(allow_null=True)
     green_percent = serializers.FloatField(allow_null=True)
@@ -266,7 +268,7 @@ class DimensionSharesSerializer(serializers.Serializer):
 class StatisticsSerializer(serializers.Serializer):
     edition = serializers.CharField()
     date = serializers.DateField(allow_null=True)
-    clusters = serializers.IntegerField()
+    clusters = serializers.IntegerField(allow_null=True, help_text="Null when the whole edition is too small to show.")
     minimum_group_size = serializers.IntegerField()
     dimensions = DimensionSharesSerializer(many=True)
 
