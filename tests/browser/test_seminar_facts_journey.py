@@ -28,13 +28,10 @@ def _sign_in(page, url, email, password):
 
 def _download_calendar(page):
     with page.expect_download() as download:
-        page.locator(".registration-box a[href*='/calendar/seminars/']").click()
+        page.locator(".registration-box a[download][href*='/calendar/seminars/']").click()
     return Calendar.from_ical(Path(download.value.path()).read_bytes()).events[0]
 
 
-@pytest.mark.xfail(
-    reason="KNOWN-AFTER-MERGE: fails since the branches of this round were merged; see the closing note", strict=False
-)
 def test_polish_visitor_finds_the_czech_ostrava_seminar_and_gets_the_trainers_new_time(browser_page):
     from tests.training import factories
 

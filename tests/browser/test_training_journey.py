@@ -17,9 +17,6 @@ def _submit_main_form(page):
     page.locator("main form button[type=submit]").first.click()
 
 
-@pytest.mark.xfail(
-    reason="KNOWN-AFTER-MERGE: fails since the branches of this round were merged; see the closing note", strict=False
-)
 def test_participant_registers_in_slovak_then_trainer_publishes_seminar_in_english_and_hungarian(browser_page):
     """One journey: the database is emptied after each browser test, so both halves share one test."""
     participant_journey(browser_page)
@@ -62,7 +59,7 @@ def participant_journey(page):
     page.screenshot(path=ARTIFACTS / "seminar-registered-sk.png", full_page=True)
 
     with page.expect_download() as download:
-        page.locator(".registration-box a[href*='/calendar/seminars/']").click()
+        page.locator(".registration-box a[download][href*='/calendar/seminars/']").click()
     calendar = Calendar.from_ical(Path(download.value.path()).read_bytes())
     assert str(calendar.events[0]["SUMMARY"]) == "Seminár o stratégii klastra"
     assert calendar.get_missing_tzids() == set()
