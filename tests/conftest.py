@@ -16,9 +16,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the seeded demo site (rolled back after each test)."""
     with django_db_blocker.unblock():
         seed()
-        # The default cache is a database table that outlives a reused test
-        # database; start it empty, then fill Wagtail's site root paths (kept an
-        # hour) so each test's first request costs what every later one does.
+        # The default cache (files, or Redis) outlives a reused test database;
+        # start it empty, then fill Wagtail's site root paths (kept an hour) so
+        # each test's first request costs what every later one does.
         cache.clear()
         Site.get_site_root_paths()
         # Transactional tests empty the database when they end. With this
@@ -39,8 +39,12 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _fresh_network(django_db_blocker):
-    """The shared matching network outlives each test's rollback; start every test from a new version."""
+    """The shared caches outlive each test's rollback: start every test with an empty default cache
+    (rate-limit counts, sessions of other tests) holding only Wagtail's site root paths, and with a
+    new version of the matching network."""
     with django_db_blocker.unblock():
+        cache.clear()
+        Site.get_site_root_paths()
         invalidate_network()
 
 
