@@ -5,7 +5,6 @@ non-text fields of translations in step with their source page.
 """
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -20,15 +19,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from content.blocks import BodyBlock
 from content.queries import listed_in_every_language, one_version_each
+from portal.core.blocks import BodyBlock
+from portal.core.pagination import paginate
 from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
-
-
-def paginate(request, queryset, per_page=INDEX_PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 class HomePage(Page):
@@ -114,7 +110,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(request, articles),
+                "articles": paginate(articles, page=request.GET.get("page"), per_page=INDEX_PAGE_SIZE),
                 "active_tag": tag,
                 "tags": NewsPageTag.used_by(self.articles()),
             },
@@ -198,7 +194,9 @@ class BestPracticeIndexPage(Page):
         if form.is_valid():
             stories = form.filter(stories)
         context["filter_form"] = form
-        context["stories"] = paginate(request, stories.order_by("-date", "-pk"))
+        context["stories"] = paginate(
+            stories.order_by("-date", "-pk"), page=request.GET.get("page"), per_page=INDEX_PAGE_SIZE
+        )
         return context
 
 

@@ -2,8 +2,9 @@ from django.shortcuts import render
 from wagtail.models import Locale
 
 from content.forms import SearchForm
-from content.models import paginate
+from content.models import INDEX_PAGE_SIZE
 from content.search import page_hit, query_stems, search_clusters, search_pages
+from portal.core.pagination import paginate
 
 CLUSTER_RESULTS = 6
 
@@ -13,7 +14,11 @@ def search(request):
     context = {"form": form, "results": None, "hits": [], "clusters": []}
     if form.is_valid():
         query = form.cleaned_data["q"]
-        results = paginate(request, search_pages(query=query, locale=Locale.get_active()))
+        results = paginate(
+            search_pages(query=query, locale=Locale.get_active()),
+            page=request.GET.get("page"),
+            per_page=INDEX_PAGE_SIZE,
+        )
         stems = query_stems(query)
         context.update(
             results=results,

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from mobility.forms import AssignManagerForm, ImportConfirmForm, ImportUploadForm, WrittenConsentForm
 from mobility.importing import apply_plan, describe_changes, validate_benchmark_file
-from mobility.queries import is_analyst, labels_expiring, matching_consents
+from mobility.queries import labels_expiring, matching_consents
+from mobility.rules import is_analyst
 from mobility.services import assign_manager, set_matching_consent
 
 # Uploaded files wait for confirmation in the default storage (shared by every

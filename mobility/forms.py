@@ -1,10 +1,10 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from mobility.importing import max_bytes
 from mobility.models import Cluster, LabelLevel
-from portal.models import User
 
 
 class DirectoryFilterForm(forms.Form):
@@ -85,7 +85,7 @@ class AssignManagerForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
             raise forms.ValidationError(
                 _("No active account uses this e-mail address. Ask the person to sign up first.")

@@ -23,6 +23,7 @@ from django_countries import countries
 from mobility.codes import is_valid_cluster_code
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, LabelLevel, Rating, Score
 from mobility.network_cache import invalidate_network
+from portal.core.dates import add_years
 
 REQUIRED_COLUMNS = ("cluster_code", "edition", "indicator", "rating")
 OPTIONAL_COLUMNS = (
@@ -623,15 +624,8 @@ def _label_dates(result, edition_date):
     awarded_on = result.benchmarked_on or edition_date
     if awarded_on is None:
         return None, None
-    valid_until = result.label_valid_until or _add_years(awarded_on, 2)
+    valid_until = result.label_valid_until or add_years(awarded_on, 2)
     return awarded_on, valid_until
-
-
-def _add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def _edition_dates(plan):

@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 
 from mobility import limits
 from mobility.codes import validate_cluster_code
+from portal.core.ratings import Rating
 
 
 class Dimension(models.Model):
@@ -50,12 +51,12 @@ class Indicator(models.Model):
         return f"{self.code} {self.name}"
 
 
-class Rating(models.IntegerChoices):
-    """Traffic-light rating of one indicator; the value is the level used in matching."""
-
-    RED = 0, _("red (needs improvement)")
-    YELLOW = 1, _("yellow (good, room to improve)")
-    GREEN = 2, _("green (excellent)")
+class ClusterQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The clusters `user` is an approved manager of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=ClusterMembership.objects.approved_managers().filter(user=user).values("cluster_id"))
 
 
 class Cluster(models.Model):
@@ -78,6 +79,8 @@ class Cluster(models.Model):
     is_public = models.BooleanField(_("shown in the public directory"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClusterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "code"]
@@ -159,6 +162,12 @@ class MembershipStatus(models.TextChoices):
     DECLINED = "declined", _("declined")
 
 
+class ClusterMembershipQuerySet(models.QuerySet):
+    def approved_managers(self):
+        """Memberships that make their user a manager of the cluster (the only ones who see its results)."""
+        return self.filter(role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED)
+
+
 class ClusterMembership(models.Model):
     """A user's link to a cluster. Only approved managers see the cluster's results."""
 
@@ -182,6 +191,8 @@ class ClusterMembership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClusterMembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cluster membership")

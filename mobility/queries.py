@@ -20,21 +20,16 @@ from mobility.models import (
     Indicator,
     Label,
     MatchingConsent,
-    MembershipRole,
     MembershipStatus,
     Rating,
     Score,
 )
-from portal.roles import ANALYSTS, in_group
+from mobility.rules import is_analyst
 
 # Groups smaller than this are never shown in public statistics (DESIGN.md 4.1).
 MIN_GROUP_SIZE = 5
 
 RESULT_ORDER = (F("edition__date").desc(nulls_last=True), "-edition__name", "-pk")
-
-
-def is_analyst(user):
-    return user.is_authenticated and (user.is_superuser or in_group(user, ANALYSTS))
 
 
 def _scores_prefetch():
@@ -70,29 +65,7 @@ def latest_two_results(*, cluster):
 
 def managed_clusters(*, user):
     """Clusters the user manages (approved manager membership)."""
-    if not user.is_authenticated:
-        return Cluster.objects.none()
-    return Cluster.objects.filter(
-        memberships__user=user,
-        memberships__role=MembershipRole.MANAGER,
-        memberships__status=MembershipStatus.APPROVED,
-    ).distinct()
-
-
-def is_manager_of(*, user, cluster):
-    return (
-        user.is_authenticated
-        and ClusterMembership.objects.filter(
-            user=user, cluster=cluster, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
-        ).exists()
-    )
-
-
-def can_see_results(*, user, cluster):
-    """Approved managers of this cluster, benchmark analysts and superusers."""
-    if not user.is_authenticated:
-        return False
-    return is_analyst(user) or is_manager_of(user=user, cluster=cluster)
+    return Cluster.objects.managed_by(user)
 
 
 def consenting_cluster_ids():

@@ -1,19 +1,19 @@
 """Writes for clusters and memberships (DESIGN.md 4.1, 5).
 
 Every service runs in one transaction, validates before saving and queues its
-e-mails in that transaction (portal.emails), so a rolled-back change sends nothing.
+e-mails in that transaction (portal.core.emails), so a rolled-back change sends nothing.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Cluster, ClusterMembership, MatchingConsent, MembershipRole, MembershipStatus
-from mobility.queries import is_analyst, is_manager_of
+from mobility.rules import analysts, can_decide_membership, is_analyst, is_manager_of
+from portal.core.emails import send_templated_email
 from portal.core.urls import base_url
-from portal.emails import send_templated_email
-from portal.models import User
 
 
 def _mail(*, to_user, template, context):
@@ -25,26 +25,17 @@ def _mail(*, to_user, template, context):
     )
 
 
-def can_decide_membership(*, user, cluster):
-    """An approved manager of that cluster, an analyst or a superuser."""
-    return is_analyst(user) or is_manager_of(user=user, cluster=cluster)
-
-
 def _deciders(cluster):
     """Who is told about a request: the cluster's approved managers, else the analysts."""
     managers = list(
-        User.objects.filter(
-            cluster_memberships__cluster=cluster,
-            cluster_memberships__role=MembershipRole.MANAGER,
-            cluster_memberships__status=MembershipStatus.APPROVED,
+        get_user_model().objects.filter(
+            cluster_memberships__in=ClusterMembership.objects.approved_managers().filter(cluster=cluster),
             is_active=True,
         )
     )
     if managers:
         return managers
-    from portal.roles import ANALYSTS
-
-    return list(User.objects.filter(groups__name=ANALYSTS, is_active=True).order_by("pk"))
+    return list(analysts())
 
 
 @transaction.atomic

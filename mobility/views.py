@@ -1,13 +1,10 @@
-import csv
 import functools
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,16 +13,16 @@ from django.views.decorators.http import require_POST
 from django.views.defaults import page_not_found
 from django_countries import countries
 
-from mobility import charts, network_cache, queries
+from mobility import charts, network_cache, queries, rules
 from mobility.forms import DirectoryFilterForm, MatchingConsentForm, MembershipDecisionForm, MembershipRequestForm
-from mobility.models import Cluster, Rating
+from mobility.models import Cluster
 from mobility.services import decide_membership, request_membership, set_matching_consent
 from mobility.visit_queries import open_offers_for
+from portal.core.pagination import paginate
+from portal.core.ratings import RATING_CLASSES
+from portal.core.spreadsheet import csv_response, xlsx_response
 
 PAGE_SIZE = 20
-RATING_CLASSES = {Rating.RED: "red", Rating.YELLOW: "yellow", Rating.GREEN: "green"}
-# Spreadsheet programs run cells starting with these characters as formulas.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- Public pages ----------------------------------------------------------------
@@ -34,7 +31,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def directory(request):
     country_codes, sectors = queries.directory_facets()
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, sectors=sectors)
-    page = Paginator(queries.public_clusters(**form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(queries.public_clusters(**form.filters()), page=request.GET.get("page"), per_page=PAGE_SIZE)
     today = timezone.localdate()
     for cluster in page:
         cluster.current_label = cluster.label_list[0] if cluster.label_list else None
@@ -92,7 +89,7 @@ def confidential(view):
         else:
             try:
                 cluster = Cluster.objects.filter(code=code).first()
-                if cluster is None or not queries.can_see_results(user=request.user, cluster=cluster):
+                if cluster is None or not rules.can_see_results(user=request.user, cluster=cluster):
                     raise Http404
                 response = view(request, cluster, *args, **kwargs)
             except Http404 as error:
@@ -142,7 +139,7 @@ def _results_context(cluster):
 @confidential
 def results(request, cluster):
     context = _results_context(cluster)
-    context["may_consent"] = queries.is_manager_of(user=request.user, cluster=cluster)
+    context["may_consent"] = rules.is_manager_of(user=request.user, cluster=cluster)
     return render(request, "mobility/results.html", context)
 
 
@@ -151,7 +148,7 @@ def results(request, cluster):
 def matching_consent(request, cluster):
     """A manager of the cluster agrees to be matched as a host, or withdraws (analysts: the admin)."""
     form = MatchingConsentForm(request.POST)
-    if not queries.is_manager_of(user=request.user, cluster=cluster):
+    if not rules.is_manager_of(user=request.user, cluster=cluster):
         raise Http404
     if not form.is_valid():
         messages.error(request, _("Choose whether to agree to be matched or to withdraw."))
@@ -182,13 +179,6 @@ def results_chart(request, cluster):
     return render(request, "mobility/results_chart.svg", context, content_type="image/svg+xml")
 
 
-def _neutralise(value):
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 EXPORT_HEADER = [
     "cluster_code",
     "cluster_name",
@@ -208,14 +198,14 @@ def _export_rows(cluster):
     for result in reversed(list(queries.results_of(cluster=cluster))):
         for score in result.scores.all():
             yield [
-                _neutralise(cluster.code),
-                _neutralise(cluster.name),
+                (cluster.code),
+                (cluster.name),
                 str(cluster.country),
-                _neutralise(result.edition.name),
+                (result.edition.name),
                 result.benchmarked_on.isoformat() if result.benchmarked_on else "",
                 score.indicator.dimension.code,
                 score.indicator.code,
-                _neutralise(str(score.indicator.name)),
+                (str(score.indicator.name)),
                 RATING_CLASSES[score.rating],
                 score.value,
             ]
@@ -223,30 +213,12 @@ def _export_rows(cluster):
 
 @confidential
 def results_csv(request, cluster):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in _export_rows(cluster):
-        writer.writerow(["" if cell is None else cell for cell in row])
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="results-{cluster.pk}.csv"'
-    return response
+    return csv_response(_export_rows(cluster), filename=f"results-{cluster.pk}")
 
 
 @confidential
 def results_xlsx(request, cluster):
-    import openpyxl
-
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Results"))
-    for row in _export_rows(cluster):
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    response = HttpResponse(
-        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="results-{cluster.pk}.xlsx"'
-    return response
+    return xlsx_response(_export_rows(cluster), filename=f"results-{cluster.pk}", sheet_title=_("Results"))
 
 
 # --- Memberships -----------------------------------------------------------------------
@@ -258,7 +230,7 @@ def my_clusters(request):
     context = {
         "memberships": queries.memberships_of(user=user),
         "pending": queries.pending_requests_for(user=user),
-        "is_analyst": queries.is_analyst(user),
+        "is_analyst": rules.is_analyst(user),
     }
     response = render(request, "mobility/my_clusters.html", context)
     response["Cache-Control"] = "private, no-store"

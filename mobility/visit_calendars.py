@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress
 
-from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus, StudyVisitBooking
+from mobility.models import BookingStatus, ClusterMembership, StudyVisitBooking
 from portal.core.ical import add_timezones
 from portal.core.urls import absolute_url
 
@@ -122,9 +122,7 @@ def visit_events_for_user(*, user, request=None):
     """
     if not user.is_authenticated:
         return []
-    managed = ClusterMembership.objects.filter(
-        user=user, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
-    ).values("cluster_id")
+    managed = ClusterMembership.objects.approved_managers().filter(user=user).values("cluster_id")
     visits = (
         StudyVisitBooking.objects.filter(
             Q(status__in=[BookingStatus.ACCEPTED, BookingStatus.COMPLETED])

@@ -29,11 +29,11 @@ from mobility.models import (
 from mobility.queries import (
     RESULT_ORDER,
     consenting_cluster_ids,
-    is_analyst,
     latest_result,
     managed_clusters,
     weak_points,
 )
+from mobility.rules import is_analyst
 
 # Translators: the visitor's own traffic-light rating inside "Annual budget — yours is red".
 RATING_WORDS = {

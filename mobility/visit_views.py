@@ -7,7 +7,6 @@ Pages that show a cluster's own weak points or its bookings are private
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -20,7 +19,9 @@ from django.views.decorators.http import require_POST, require_safe
 from mobility import network_cache, visit_calendars, visit_queries, visits
 from mobility.models import BookingStatus, StudyVisitOffer, VisitReport
 from mobility.queries import managed_clusters, matching_consent_of
+from mobility.rules import is_manager_of
 from mobility.visit_forms import BookingForm, OfferFilterForm, OfferForm, PeerFilterForm, ReportForm, report_initial
+from portal.core.pagination import paginate
 from portal.core.urls import absolute_url
 from portal.roles import is_editor
 
@@ -97,7 +98,7 @@ def offer_list(request):
         starts_before=filters.get("date_to"),
         host=filters.get("host", ""),
     )
-    page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(offers, page=request.GET.get("page"), per_page=OFFERS_PER_PAGE)
     return render(request, "visits/offer_list.html", {"form": form, "offers": page})
 
 
@@ -105,7 +106,7 @@ def offer_detail(request, pk):
     offer = visit_queries.offer_detail(pk=pk)
     if offer is None or not offer.cluster.is_public:
         raise Http404
-    manages_host = request.user.is_authenticated and visits.is_manager(request.user, offer.cluster)
+    manages_host = request.user.is_authenticated and is_manager_of(user=request.user, cluster=offer.cluster)
     return render(
         request,
         "visits/offer_detail.html",
@@ -241,8 +242,8 @@ def _party_booking(request, pk):
     booking = visit_queries.booking_for(user=request.user, pk=pk)
     if booking is None:
         raise Http404
-    booking.is_host = visits.is_manager(request.user, booking.offer.cluster)
-    booking.is_visitor = visits.is_manager(request.user, booking.cluster)
+    booking.is_host = is_manager_of(user=request.user, cluster=booking.offer.cluster)
+    booking.is_visitor = is_manager_of(user=request.user, cluster=booking.cluster)
     return booking
 
 
@@ -350,7 +351,7 @@ def _require_editor(request):
 def shared_reports(request):
     """Reports shared with their hosts, for editors looking for best-practice stories."""
     _require_editor(request)
-    reports = Paginator(visit_queries.shared_reports(), OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    reports = paginate(visit_queries.shared_reports(), page=request.GET.get("page"), per_page=OFFERS_PER_PAGE)
     return render(request, "visits/reports.html", {"reports": reports})
 
 

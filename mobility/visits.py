@@ -10,7 +10,7 @@ Every change that concerns a booking and its offer locks the offer row first
 (`select_for_update`), then the booking, so acceptances are counted by one
 writer at a time per offer and accepted participants never exceed its places.
 Every transition e-mails the other side's managers in their own language,
-queued in the same transaction (`portal.emails`).
+queued in the same transaction (`portal.core.emails`).
 """
 
 import datetime
@@ -28,15 +28,14 @@ from mobility.models import (
     BookingStatus,
     ClusterMembership,
     ImprovementAction,
-    MembershipRole,
-    MembershipStatus,
     StudyVisitBooking,
     StudyVisitOffer,
     VisitReport,
 )
 from mobility.queries import latest_result, weak_points
+from mobility.rules import is_manager_of
+from portal.core.emails import send_templated_email
 from portal.core.urls import base_url
-from portal.emails import send_templated_email
 
 MAX_ACTIONS = 3
 TAKEN = (BookingStatus.ACCEPTED, BookingStatus.COMPLETED)
@@ -50,26 +49,16 @@ def managers_of(cluster):
     """Approved managers of the cluster, in a stable order."""
     return [
         membership.user
-        for membership in ClusterMembership.objects.filter(
-            cluster=cluster, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
-        )
+        for membership in ClusterMembership.objects.approved_managers()
+        .filter(cluster=cluster)
         .select_related("user")
         .order_by("user__email")
         if membership.user.is_active
     ]
 
 
-def is_manager(user, cluster):
-    return (
-        user.is_authenticated
-        and ClusterMembership.objects.filter(
-            user=user, cluster=cluster, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
-        ).exists()
-    )
-
-
 def _require_manager(user, *clusters):
-    if not any(is_manager(user, cluster) for cluster in clusters):
+    if not any(is_manager_of(user=user, cluster=cluster) for cluster in clusters):
         raise PermissionDenied(_("Only the cluster's approved managers may do this."))
 
 
@@ -364,7 +353,7 @@ def cancel_booking(*, booking, by):
                 attachments_for=_invitation(booking, method=visit_calendars.CANCEL),
             )
         else:
-            other = visitor if is_manager(by, host) else host
+            other = visitor if is_manager_of(user=by, cluster=host) else host
             _notify(cluster=other, template="booking_cancelled", booking=booking, by=by)
     return booking
 
@@ -381,7 +370,7 @@ def complete_booking(*, booking, by, today=None):
             raise ValidationError(_("A visit can be marked as completed only after its last day."))
         booking.status = BookingStatus.COMPLETED
         _full_clean_save(booking)
-        other = visitor if is_manager(by, host) else host
+        other = visitor if is_manager_of(user=by, cluster=host) else host
         _notify(cluster=other, template="booking_completed", booking=booking, by=by)
     return booking
 

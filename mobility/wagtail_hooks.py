@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mobility import admin_views
 from mobility.models import BenchmarkEdition, Cluster, ClusterMembership, Dimension, Indicator, Label
-from mobility.queries import is_analyst
+from mobility.rules import is_analyst
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

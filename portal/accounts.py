@@ -7,8 +7,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from mobility.queries import managed_clusters
+from portal.core.emails import enqueue_email, language_for, render_text
 from portal.core.urls import absolute_url, base_url
-from portal.emails import enqueue_email, language_for, render_text
 
 # Links allauth puts into its mails; they follow the recipient's language like the text.
 LINKS = ("activate_url", "password_reset_url", "signup_url")

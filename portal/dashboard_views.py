@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from mobility.models import Cluster
-from mobility.queries import is_analyst, managed_clusters
+from mobility.queries import managed_clusters
+from mobility.rules import is_analyst
 from mobility.visits import managers_of
 from portal.dashboard import dashboard_for
 

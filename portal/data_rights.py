@@ -22,9 +22,9 @@ from mobility.models import (
     VisitReport,
 )
 from mobility.visits import cancel_booking, managers_of
+from portal.core.emails import send_templated_email
 from portal.core.models import OutboxMessage
 from portal.core.outbox import drop_pending_mail
-from portal.emails import send_templated_email
 from portal.models import User
 from portal.roles import ANALYSTS
 from training.models import CalendarFeedToken, Registration, RegistrationStatus

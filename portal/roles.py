@@ -7,8 +7,6 @@ TRAINERS = "Trainers"
 ANALYSTS = "Benchmark analysts"
 EDITORS = "Editors"
 
-GROUP_NAMES = (TRAINERS, ANALYSTS, EDITORS)
-
 # Translators: names of user groups as shown on the profile page.
 GROUP_LABELS = {
     TRAINERS: _("Trainer"),

@@ -1,31 +1,26 @@
 """Reactions to events: locales for the configured languages, section
 permissions for Editors (news, best practices and, to assign trainers, the
-training sections), the welcome e-mail, releasing an account before it is deleted."""
+training sections) and for Trainers (adding seminars and materials), the
+welcome e-mail, releasing an account before it is deleted."""
 
 from allauth.account.signals import email_confirmed
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import Locale
 
 from content.models import BestPracticeIndexPage, NewsIndexPage
+from portal.core.emails import send_templated_email
+from portal.core.permissions import grant_section_to_group
 from portal.data_rights import release_account
-from portal.emails import send_templated_email
 from portal.models import User
-from portal.roles import EDITORS
+from portal.roles import EDITORS, TRAINERS
 from training.models import SeminarIndexPage, TrainingLibraryPage
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "delete_page")
-
-
-def grant_section_to_group(*, page, group_name, permissions):
-    """Side effects: creates GroupPagePermission rows (idempotent)."""
-    group = Group.objects.filter(name=group_name).first()
-    if group is None:
-        return
-    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=permissions):
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+# No "change_page": trainers edit the pages they own (Wagtail's owner-based
+# editing) or were assigned to (training.rules), not the whole section.
+TRAINER_PAGE_PERMISSIONS = ("add_page", "publish_page")
 
 
 @receiver(post_save, sender=NewsIndexPage)
@@ -35,6 +30,13 @@ def grant_section_to_group(*, page, group_name, permissions):
 def editors_may_edit_section(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_section_to_group(page=instance, group_name=EDITORS, permissions=EDITOR_PAGE_PERMISSIONS)
+
+
+@receiver(post_save, sender=TrainingLibraryPage)
+@receiver(post_save, sender=SeminarIndexPage)
+def trainers_may_add_seminars_and_materials(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        grant_section_to_group(page=instance, group_name=TRAINERS, permissions=TRAINER_PAGE_PERMISSIONS)
 
 
 @receiver(email_confirmed)

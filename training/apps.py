@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
-
-    def ready(self):
-        from training import signals  # noqa: F401

@@ -29,7 +29,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content.blocks import BodyBlock
+from portal.core.blocks import BodyBlock
 from portal.core.timezones import TIME_ZONE_CHOICES
 from training import rules
 from training.admin_forms import SeminarPageForm

@@ -3,13 +3,13 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
 from mobility.models import Indicator
+from portal.core.pagination import paginate
 from training import rules
 from training.models import (
     Registration,
@@ -20,10 +20,6 @@ from training.models import (
 
 PAGE_SIZE = 12
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
-def paginate(params, items, per_page=PAGE_SIZE):
-    return Paginator(items, per_page).get_page(params.get("page"))
 
 
 def confirmed_count_subquery():
@@ -101,7 +97,7 @@ def library_context(*, library, params):
     form = LibraryFilterForm(params or None)
     if form.is_valid():
         materials = form.filter(materials)
-    page = paginate(params, materials.order_by("title", "pk"))
+    page = paginate(materials.order_by("title", "pk"), page=params.get("page"), per_page=PAGE_SIZE)
     languages = live_languages(page.object_list)
     for material in mark_other_language(page.object_list, locale_id=library.locale_id):
         material.language_codes = languages.get(material.translation_key, [])
@@ -122,7 +118,7 @@ def seminar_index_context(*, index, params):
     past = seminars.filter(facts__ends_at__lt=now).order_by("-facts__starts_at", "-facts__pk")
     when = params.get("when")
     listed = past if when == "past" else upcoming
-    page = paginate(params, listed)
+    page = paginate(listed, page=params.get("page"), per_page=PAGE_SIZE)
     for seminar in mark_other_language(page.object_list, locale_id=index.locale_id):
         seminar.places_left = places_left(seminar)
         seminar.has_ended = seminar.ends_at <= now

@@ -3,7 +3,7 @@
 Every change of a seminar's facts or registrations locks its `SeminarState`
 row first (`select_for_update`), so places are counted by one writer at a
 time per seminar across all its translations, and no seminar is ever
-overbooked. E-mails are queued inside the same transaction (see portal.emails).
+overbooked. E-mails are queued inside the same transaction (see portal.core.emails).
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.emails import send_templated_email
+from portal.core.emails import send_templated_email
 from training import calendars
 from training.models import (
     CalendarFeedToken,

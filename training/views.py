@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,15 +9,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST, require_safe
-from openpyxl import Workbook
 
+from portal.core.spreadsheet import csv_response, xlsx_response
 from training import calendars, services
 from training.forms import FeedFilterForm
 from training.models import CalendarFeedToken, Registration, SeminarState
 from training.queries import attendees, feed_seminars, may_see_attendees, seminar_in_language
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _seminar_or_404(translation_key, language=None):
@@ -76,14 +72,6 @@ def cancel(request, pk):
     return _back(request, seminar)
 
 
-def neutralise(value):
-    """Stop spreadsheet programs from reading a cell as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return f"'{text}"
-    return text
-
-
 def _attendee_rows(confirmed, waiting):
     header = [
         _("Status"),
@@ -108,7 +96,7 @@ def _attendee_rows(confirmed, waiting):
                 registration.queued_at.strftime("%Y-%m-%d %H:%M"),
             ]
         )
-    return [[neutralise(cell) for cell in row] for row in rows]
+    return rows
 
 
 @login_required
@@ -120,27 +108,10 @@ def attendee_list(request, translation_key, export=None):
     confirmed, waiting = attendees(translation_key=seminar.translation_key)
     filename = f"attendees-{seminar.slug}"
     if export == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(_attendee_rows(confirmed, waiting))
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return _private(response)
+        return _private(csv_response(_attendee_rows(confirmed, waiting), filename=filename))
     if export == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Attendees"
-        for row in _attendee_rows(confirmed, waiting):
-            sheet.append(row)
-        for row in sheet.iter_rows():
-            for cell in row:
-                cell.data_type = "s"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return _private(response)
+        rows = _attendee_rows(confirmed, waiting)
+        return _private(xlsx_response(rows, filename=filename, sheet_title=_("Attendees")))
     response = render(
         request,
         "training/attendee_list.html",

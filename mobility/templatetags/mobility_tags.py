@@ -4,7 +4,8 @@ from django import template
 from django.utils import formats
 
 from mobility.network_map import network_map
-from mobility.queries import can_see_results, managed_clusters, memberships_of
+from mobility.queries import managed_clusters, memberships_of
+from mobility.rules import can_see_results
 
 register = template.Library()
 

@@ -27,6 +27,8 @@ from mobility.models import (
     MembershipStatus,
     Score,
 )
+from portal.core.dates import add_years
+from portal.core.ratings import Rating
 from portal.models import User
 
 EDITIONS = (("2012", datetime.date(2012, 10, 1)), ("2014", datetime.date(2014, 10, 1)))
@@ -239,7 +241,7 @@ DESCRIPTIONS = {
 # Clusters whose managers did not agree to be matched as peers (never offered as hosts).
 NO_CONSENT_NUMBERS = {"004", "008"}
 
-RED, YELLOW, GREEN = 0, 1, 2
+RED, YELLOW, GREEN = Rating.RED, Rating.YELLOW, Rating.GREEN
 
 
 def _clusters(rng):
@@ -300,13 +302,6 @@ def _value(rng, rating):
     return Decimal(str(round(rng.uniform(low, high), 1)))
 
 
-def _add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def seed_mobility():
     """Create the demo clusters and benchmarks unless clusters exist. Returns the number of objects created."""
     if Cluster.objects.exists():
@@ -354,14 +349,14 @@ def seed_mobility():
                     cluster=result.cluster,
                     level=LabelLevel.BRONZE,
                     awarded_on=result.benchmarked_on,
-                    valid_until=_add_years(result.benchmarked_on.replace(day=1), 2),
+                    valid_until=add_years(result.benchmarked_on.replace(day=1), 2),
                 )
             )
     # Clusters that renewed their label recently: some still valid, a few expiring within six months.
     for cluster in clusters[::2]:
         awarded_on = today - datetime.timedelta(days=rng.randint(60, 700))
         level = LabelLevel.SILVER if rng.random() < 0.1 else LabelLevel.BRONZE
-        labels.append(Label(cluster=cluster, level=level, awarded_on=awarded_on, valid_until=_add_years(awarded_on, 2)))
+        labels.append(Label(cluster=cluster, level=level, awarded_on=awarded_on, valid_until=add_years(awarded_on, 2)))
     Label.objects.bulk_create(labels)
 
     analyst = User.objects.filter(email="analyst@centramo.example").first()

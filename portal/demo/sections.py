@@ -59,3 +59,10 @@ BEST_PRACTICE_INDEX = {
         "tr": "Ağdaki kümelerin kıyaslama raporlarındaki zayıf noktaları nasıl güçlü yönlere dönüştürdüğü.",
     },
 }
+
+
+def publish(parent, page):
+    """Add `page` below `parent` and publish it (a first revision, as an editor's publish makes)."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -22,7 +22,7 @@ from content.models import (
 from mobility.models import Cluster, Indicator
 from portal.demo import content as demo
 from portal.demo.mobility import seed_mobility
-from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX
+from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX, publish
 from portal.demo.training import seed_training
 from portal.demo.visits import seed_visits
 from portal.models import User
@@ -144,20 +144,14 @@ def _locales():
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in demo.LANGS}
 
 
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def _translated(parent_by_lang, locales, make_page):
     """Create the English page, then one translation per language sharing its translation key."""
-    english = _publish(parent_by_lang["en"], make_page("en", locales["en"]))
+    english = publish(parent_by_lang["en"], make_page("en", locales["en"]))
     pages = {"en": english}
     for lang in demo.LANGS[1:]:
         page = make_page(lang, locales[lang])
         page.translation_key = english.translation_key
-        pages[lang] = _publish(parent_by_lang[lang], page)
+        pages[lang] = publish(parent_by_lang[lang], page)
     return pages
 
 

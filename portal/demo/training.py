@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 
 from content.models import HomePage
 from mobility.models import Indicator
+from portal.demo.sections import publish
 from portal.models import User
 from training.models import (
     MaterialDocument,
@@ -679,12 +680,6 @@ def _slug(text):
     return cautious_slugify(text)[:80].strip("-")
 
 
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def _indicators():
     return {indicator.code: indicator for indicator in Indicator.objects.all()}
 
@@ -735,8 +730,8 @@ def seed_training():
         if lang != "en":
             library.translation_key = libraries["en"].translation_key
             index.translation_key = indexes["en"].translation_key
-        libraries[lang] = _publish(homes[lang], library)
-        indexes[lang] = _publish(homes[lang], index)
+        libraries[lang] = publish(homes[lang], library)
+        indexes[lang] = publish(homes[lang], index)
         created += 2
 
     materials = {}
@@ -767,7 +762,7 @@ def seed_training():
                         title=material["title"][lang],
                     )
                 ]
-            _publish(libraries[lang], page)
+            publish(libraries[lang], page)
             created += 1
             english = english or page
         materials[material["key"]] = english
@@ -805,7 +800,7 @@ def seed_training():
             )
             page.topics = [indicators[code] for code in seminar["topics"] if code in indicators]
             page.related_materials = [materials[seminar["material"]]]
-            _publish(indexes[lang], page)
+            publish(indexes[lang], page)
             created += 1
         seminars[seminar["key"]] = page
 

@@ -13,8 +13,8 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from portal.core import outbox
+from portal.core.emails import enqueue_email
 from portal.core.models import OutboxMessage, OutboxStatus
-from portal.emails import enqueue_email
 from tests.core.smtp import Recorder, SilentServer, free_port, start_server
 from tests.training import factories
 from training.services import register_for_seminar

@@ -8,12 +8,12 @@ from django.utils import translation
 
 from mobility.models import Cluster, MembershipStatus, Rating
 from mobility.queries import (
-    can_see_results,
     latest_result,
     managed_clusters,
     network_median_by_dimension,
     weak_points,
 )
+from mobility.rules import can_see_results
 from portal.models import User
 from tests.helpers import count_queries
 from tests.mobility import cluster_factories as f

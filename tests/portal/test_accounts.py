@@ -7,7 +7,7 @@ from django.core import mail
 from django.db import transaction
 
 from content.models import StandardPage
-from portal.emails import send_templated_email
+from portal.core.emails import send_templated_email
 from portal.models import User
 from tests.helpers import in_language, news_index, practice_index
 

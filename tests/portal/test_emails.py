@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from mobility.visits import request_visit
-from portal.emails import send_templated_email
+from portal.core.emails import send_templated_email
 from tests.helpers import in_lang, news_index
 from tests.mobility import visit_factories as visits
 from tests.training import factories

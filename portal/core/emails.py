@@ -12,6 +12,7 @@ apostrophe); links in them start with `PORTAL_BASE_URL` (`portal.core.urls`).
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template import Context
 from django.template.loader import get_template
 from django.utils import translation
@@ -33,9 +34,9 @@ def enqueue_email(*, subject, body, to, html="", attachments=(), language=""):
 
 def language_for(email):
     """The preferred language of the account with this address, else the active one."""
-    from portal.models import User
-
-    preferred = User.objects.filter(email__iexact=email).values_list("preferred_language", flat=True).first()
+    preferred = (
+        get_user_model().objects.filter(email__iexact=email).values_list("preferred_language", flat=True).first()
+    )
     return preferred or translation.get_language() or settings.LANGUAGE_CODE
 
 
