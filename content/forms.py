@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from mobility.queries import topic_filter
+
 
 class BestPracticeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search stories"), required=False, max_length=100)
@@ -27,8 +29,7 @@ class BestPracticeFilterForm(forms.Form):
         if data["sector"]:
             stories = stories.filter(sector=data["sector"])
         if data["topic"]:
-            lookup = "topics__code" if "." in data["topic"] else "topics__dimension__code"
-            stories = stories.filter(**{lookup: data["topic"]}).distinct()
+            stories = stories.filter(topic_filter(data["topic"])).distinct()
         if data["q"]:
             # A story matches when any of its language versions does.
             matches = stories.model.objects.live().public().search(data["q"], order_by_relevance=False)

@@ -31,6 +31,20 @@ class Dimension(models.Model):
         return f"{self.code} {self.name}"
 
 
+# The one order of the indicator set: by dimension, then indicator position (DESIGN 4.2).
+INDICATOR_ORDER = ("dimension__position", "dimension__code", "position", "code")
+
+
+def indicator_order(through=""):
+    """INDICATOR_ORDER for a query that reaches indicators through `through` (e.g. "indicator__")."""
+    return [through + field for field in INDICATOR_ORDER]
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def in_order(self):
+        return self.order_by(*INDICATOR_ORDER)
+
+
 class Indicator(models.Model):
     """One benchmark indicator, e.g. FIN.2 share of private funding."""
 
@@ -42,8 +56,10 @@ class Indicator(models.Model):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
-        ordering = ["dimension__position", "position", "code"]
+        ordering = list(INDICATOR_ORDER)
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 

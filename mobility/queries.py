@@ -23,6 +23,7 @@ from mobility.models import (
     MembershipStatus,
     Rating,
     Score,
+    indicator_order,
 )
 from mobility.rules import is_analyst
 
@@ -32,12 +33,18 @@ MIN_GROUP_SIZE = 5
 RESULT_ORDER = (F("edition__date").desc(nulls_last=True), "-edition__name", "-pk")
 
 
+def topic_filter(code, *, through="topics"):
+    """Q for rows whose `through` indicators include the indicator `code` or any indicator of the dimension `code`.
+
+    Topic codes follow the feeds' convention: `FIN` is a dimension, `FIN.2` an indicator.
+    """
+    return Q(**{f"{through}__code": code}) | Q(**{f"{through}__dimension__code": code})
+
+
 def _scores_prefetch():
     return Prefetch(
         "scores",
-        queryset=Score.objects.select_related("indicator__dimension").order_by(
-            "indicator__dimension__position", "indicator__dimension__code", "indicator__position", "indicator__code"
-        ),
+        queryset=Score.objects.select_related("indicator__dimension").order_by(*indicator_order("indicator__")),
     )
 
 

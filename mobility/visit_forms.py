@@ -40,9 +40,7 @@ class IndicatorMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 def _indicator_queryset():
-    return Indicator.objects.select_related("dimension").order_by(
-        "dimension__position", "dimension__code", "position", "code"
-    )
+    return Indicator.objects.select_related("dimension").in_order()
 
 
 class PeerFilterForm(forms.Form):

@@ -57,11 +57,7 @@ REASON_TEXT = {
 
 def indicators_in_order():
     """Every indicator with its dimension, in the order of the methodology."""
-    return list(
-        Indicator.objects.select_related("dimension").order_by(
-            "dimension__position", "dimension__code", "position", "code"
-        )
-    )
+    return list(Indicator.objects.select_related("dimension").in_order())
 
 
 def latest_results():
@@ -238,9 +234,7 @@ def weak_point_scores(*, cluster):
 
 
 def _offer_relations(offers):
-    return offers.select_related("cluster").prefetch_related(
-        Prefetch("topics", queryset=Indicator.objects.order_by("dimension__position", "position", "code"))
-    )
+    return offers.select_related("cluster").prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
 
 
 def open_offers_for(*, cluster, today=None):
@@ -292,7 +286,7 @@ def accepted_participants(*, offer):
 
 def _booking_relations(bookings):
     return bookings.select_related("offer__cluster", "cluster", "requested_by", "report").prefetch_related(
-        Prefetch("focus_indicators", queryset=Indicator.objects.order_by("dimension__position", "position", "code"))
+        Prefetch("focus_indicators", queryset=Indicator.objects.in_order())
     )
 
 

@@ -11,7 +11,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mobility import admin_views
-from mobility.models import BenchmarkEdition, Cluster, ClusterMembership, Dimension, Indicator, Label
+from mobility.models import (
+    INDICATOR_ORDER,
+    BenchmarkEdition,
+    Cluster,
+    ClusterMembership,
+    Dimension,
+    Indicator,
+    Label,
+)
 from mobility.rules import is_analyst
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -61,7 +69,7 @@ class IndicatorViewSet(SnippetViewSet):
     list_filter = ["dimension"]
     search_fields = ["code", "name"]
     search_backend_name = None
-    ordering = ["dimension__position", "position", "code"]
+    ordering = list(INDICATOR_ORDER)
     panels = [
         FieldRowPanel([FieldPanel("dimension"), FieldPanel("code"), FieldPanel("position")]),
         translated_panels("name", _("Name")),

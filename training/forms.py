@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from mobility.models import Dimension, Indicator
+from mobility.queries import topic_filter
 from training.models import MaterialFormat, MaterialLevel, TrainingMaterialPage
-from training.queries import topic_filter
 
 PARTNER_COUNTRIES = ("CZ", "SK", "PL", "HU", "HR", "TR")
 

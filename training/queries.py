@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from mobility.models import Indicator
+from mobility.queries import topic_filter
 from portal.core.pagination import paginate
 from training import rules
 from training.models import (
@@ -67,11 +68,6 @@ def mark_other_language(pages, *, locale_id):
     for page in pages:
         page.shown_in = None if page.locale_id == locale_id else page.locale.language_code
     return pages
-
-
-def topic_filter(code, prefix=""):
-    """Q for pages whose topics contain the indicator `code` or any indicator of the dimension `code`."""
-    return Q(**{f"{prefix}topics__code": code}) | Q(**{f"{prefix}topics__dimension__code": code})
 
 
 def live_languages(pages):

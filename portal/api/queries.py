@@ -6,8 +6,9 @@ from django.utils import timezone
 from mobility import queries as mobility_queries
 from mobility import visit_queries
 from mobility.models import Indicator
+from mobility.queries import topic_filter
 from training.models import SeminarPage
-from training.queries import pick_translation, topic_filter, with_places
+from training.queries import pick_translation, with_places
 
 
 def live_seminars():
@@ -56,7 +57,7 @@ def attach_texts(items, *, language):
 
 
 def _topics():
-    return Prefetch("topics", queryset=Indicator.objects.order_by("dimension__position", "position", "code"))
+    return Prefetch("topics", queryset=Indicator.objects.in_order())
 
 
 def clusters(**filters):

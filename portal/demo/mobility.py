@@ -307,7 +307,7 @@ def seed_mobility():
     if Cluster.objects.exists():
         return seed_matching_consents()
     rng = random.Random(20121014)
-    indicators = list(Indicator.objects.order_by("dimension__position", "position", "code"))
+    indicators = list(Indicator.objects.in_order())
     if not indicators:
         return 0
     editions = [
