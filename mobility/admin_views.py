@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mobility.forms import AssignManagerForm, ImportConfirmForm, ImportUploadForm, WrittenConsentForm
-from mobility.importing import apply_plan, describe_changes, validate_benchmark_file
+from mobility.importing import ImportPlan, ImportSummary, apply_plan, plan_import, validate_benchmark_file
 from mobility.queries import labels_expiring, matching_consents
 from mobility.rules import is_analyst
 from mobility.services import assign_manager, set_matching_consent
@@ -65,8 +65,12 @@ def _store_upload(upload):
     return name
 
 
-def _token(request, stored, filename):
-    return signing.dumps({"file": stored, "name": filename, "user": request.user.pk}, salt=TOKEN_SALT)
+def _token(request, stored, filename, summary):
+    return signing.dumps(
+        {"file": stored, "name": filename, "user": request.user.pk, "summary": summary.to_json()},
+        salt=TOKEN_SALT,
+        compress=True,
+    )
 
 
 def _unsign(request, token):
@@ -101,6 +105,7 @@ def import_upload(request):
                 hidden_errors=max(0, len(plan.errors) - MAX_ERRORS_SHOWN),
             ),
         )
+    preview = plan_import(plan)
     upload.seek(0)
     stored = _store_upload(upload)
     return _render(
@@ -109,8 +114,8 @@ def import_upload(request):
         _import_context(
             plan=plan,
             filename=upload.name,
-            summary=describe_changes(plan),
-            confirm_form=ImportConfirmForm(initial={"token": _token(request, stored, upload.name)}),
+            summary=preview.summary,
+            confirm_form=ImportConfirmForm(initial={"token": _token(request, stored, upload.name, preview.summary)}),
         ),
     )
 
@@ -131,8 +136,9 @@ def import_confirm(request):
         return redirect("mobility_import")
     with default_storage.open(data["file"], "rb") as handle:
         plan = validate_benchmark_file(handle, filename=data["name"])
-    if not plan.is_valid:
-        default_storage.delete(data["file"])
+    outcome = apply_plan(ImportPlan(validation=plan, summary=ImportSummary.from_json(data["summary"])))
+    default_storage.delete(data["file"])
+    if not outcome.succeeded:
         return _render(
             request,
             "import.html",
@@ -140,12 +146,11 @@ def import_confirm(request):
                 form=ImportUploadForm(),
                 plan=plan,
                 filename=data["name"],
-                errors=plan.errors[:MAX_ERRORS_SHOWN],
-                hidden_errors=max(0, len(plan.errors) - MAX_ERRORS_SHOWN),
+                errors=outcome.errors[:MAX_ERRORS_SHOWN],
+                hidden_errors=max(0, len(outcome.errors) - MAX_ERRORS_SHOWN),
             ),
         )
-    summary = apply_plan(plan)
-    default_storage.delete(data["file"])
+    summary = outcome.summary
     messages.success(
         request,
         _("%(file)s was imported: %(summary)s")
