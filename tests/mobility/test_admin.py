@@ -28,7 +28,7 @@ def stored_files(media):
 
 
 def upload(client, data, name="results.csv"):
-    return client.post(reverse("mobility_import"), {"file": SimpleUploadedFile(name, data)})
+    return client.post(reverse("mobility_import"), {"file": SimpleUploadedFile(name, data)}, follow=True)
 
 
 def token_of(response):

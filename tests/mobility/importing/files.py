@@ -57,3 +57,10 @@ def to_xlsx(rows):
 
 def messages(validation):
     return [(issue.line, issue.column) for issue in validation.errors]
+
+
+def many_rows(count, *, prefix="BIG"):
+    """`count` data lines for as many clusters as they need (one line per indicator of each)."""
+    per_cluster = len(codes())
+    clusters = -(-count // per_cluster)
+    return [row for number in range(clusters) for row in rows_for(f"{prefix}-{number:03}")][:count]

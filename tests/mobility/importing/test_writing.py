@@ -1,11 +1,14 @@
-"""Writing a confirmed import: what is created and updated, idempotence, and a flat number of queries."""
+"""Writing a confirmed import: what is created and updated, idempotence, a flat number of queries, and
+the error report (with nothing written) when the database changed between the preview and the confirmation."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mobility.importing import import_benchmark_file
-from mobility.models import BenchmarkResult, Cluster, Label, Rating, Score
+from mobility.importing import apply_plan, import_benchmark_file, plan_import, validate_benchmark_file
+from mobility.importing.writing import changed_since_preview
+from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Dimension, Indicator, Label, Rating, Score
+from tests.mobility import cluster_factories as f
 from tests.mobility.importing.files import HEADER, SAMPLE, rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +95,53 @@ def test_import_query_count_does_not_grow_with_rows():
     small = to_csv(rows_for("TST-001", "T2020"))
     large = to_csv([row for number in range(2, 8) for row in rows_for(f"TST-{number:03}", "T2021")])
     assert _import_queries(small) == _import_queries(large)
+
+
+def _indicator(code="TST.1"):
+    return Indicator.objects.create(dimension=Dimension.objects.get(code="FIN"), code=code, name="Test", position=99)
+
+
+def test_indicator_removed_after_the_preview_is_an_error_and_nothing_is_written():
+    _indicator()
+    rows = rows_for()
+    plan = plan_import(validate_benchmark_file(to_csv(rows)))
+    Indicator.objects.filter(code="TST.1").delete()
+    outcome = apply_plan(plan)
+    line = [row["indicator"] for row in rows].index("TST.1") + 2
+    assert [(error.line, error.column) for error in outcome.errors] == [(line, "indicator")]
+    assert outcome.errors[0].message == "Unknown indicator “TST.1”. Use a code of the indicator set, e.g. FIN.2."
+    assert outcome.summary is None
+    assert not Cluster.objects.filter(code="TST-001").exists()
+    assert not BenchmarkEdition.objects.filter(name="T2020").exists()
+
+
+def test_cluster_registered_in_another_country_after_the_preview_is_an_error():
+    plan = plan_import(validate_benchmark_file(to_csv(rows_for())))
+    f.cluster(code="TST-001", country="PL", name="Someone else's cluster")
+    outcome = apply_plan(plan)
+    assert [str(error) for error in outcome.errors] == [
+        "Line 2, column country: Cluster TST-001 is registered in PL, not CZ. Correct the country or the cluster code."
+    ]
+    assert not BenchmarkResult.objects.filter(cluster__code="TST-001").exists()
+
+
+def test_other_import_after_the_preview_is_reported_and_nothing_is_written():
+    plan = plan_import(validate_benchmark_file(to_csv(rows_for(ratings={"FIN.2": "red"}))))
+    import_benchmark_file(to_csv(rows_for(edition="T2020", ratings={"FIN.2": "green"})))
+    outcome = apply_plan(plan)
+    assert outcome.errors == [changed_since_preview()]
+    assert str(outcome.errors[0]).startswith("The data changed after the preview")
+    assert Score.objects.get(result__cluster__code="TST-001", indicator__code="FIN.2").rating == Rating.GREEN
+    assert Score.objects.filter(result__cluster__code="TST-001").count() == 36
+
+
+def test_cluster_deleted_after_the_preview_must_be_created_by_the_file():
+    import_benchmark_file(to_csv(rows_for()))
+    rows = rows_for(edition="T2022")
+    for row in rows:
+        row["cluster_name"] = row["country"] = ""
+    plan = plan_import(validate_benchmark_file(to_csv(rows)))
+    Cluster.objects.filter(code="TST-001").delete()
+    outcome = apply_plan(plan)
+    assert [(error.line, error.column) for error in outcome.errors] == [(2, "cluster_name")]
+    assert not BenchmarkEdition.objects.filter(name="T2022").exists()
