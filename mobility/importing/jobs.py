@@ -123,13 +123,14 @@ def cancel_import(*, job, by):
 @task()
 def check_import(*, job_id):
     """Check an uploaded file and store the preview, or the errors (the job then ends, and is mailed)."""
-    job = ImportJob.objects.get(pk=job_id)
-    if job.status != ImportStatus.CHECKING:
+    job = _job_in(ImportStatus.CHECKING, pk=job_id)
+    if job is None:
         return
     with translation.override(job.language), _failing_on_crash(job):
         validation = _validation(job)
         if not validation.is_valid:
-            _finish(job, outcome=ImportOutcome(errors=validation.errors), warnings=validation.warnings)
+            outcome = ImportOutcome(errors=validation.errors)
+            _end(job, lambda: outcome, rows=validation.rows, warnings=validation.warnings)
             return
         summary = plan_import(validation).summary
         ImportJob.objects.filter(pk=job.pk, status=ImportStatus.CHECKING).update(
@@ -145,15 +146,21 @@ def check_import(*, job_id):
 @task()
 def run_import(*, job_id):
     """Check a confirmed file again and write it, or record why not; mail the analyst the outcome."""
-    job = ImportJob.objects.get(pk=job_id)
-    if job.status != ImportStatus.IMPORTING:
+    job = _job_in(ImportStatus.IMPORTING, pk=job_id)
+    if job is None:
         return
     with translation.override(job.language), _failing_on_crash(job):
         validation = _validation(job)
         if validation.is_valid:
-            _finish(job, plan=ImportPlan(validation=validation, summary=ImportSummary.from_json(job.preview)))
+            plan = ImportPlan(validation=validation, summary=ImportSummary.from_json(job.preview))
+            _end(job, lambda: apply_plan(plan), rows=validation.rows)
         else:
-            _finish(job, outcome=ImportOutcome(errors=validation.errors))
+            _end(job, lambda: ImportOutcome(errors=validation.errors), rows=validation.rows)
+
+
+def _job_in(status, *, pk):
+    """The job if it is (still) in `status`: a task delivered twice, or late, does nothing."""
+    return ImportJob.objects.filter(pk=pk, status=status).first()
 
 
 def _validation(job):
@@ -177,20 +184,23 @@ def _failing_on_crash(job):
             "The import stopped because of an unexpected error; nothing was written. "
             "Try again later, or tell the administrators if it happens again."
         )
-        _finish(job, outcome=ImportOutcome(errors=[Issue(None, "", crash)]))
+        _end(job, lambda: ImportOutcome(errors=[Issue(None, "", crash)]), rows=job.rows_done)
         raise
 
 
-def _finish(job, *, outcome=None, plan=None, warnings=()):
-    """End a running job: write the plan (if any), record the outcome and mail it, in one transaction."""
+def _end(job, outcome_now, *, rows, warnings=()):
+    """End a running job with the ImportOutcome `outcome_now()` gives, and mail it, in one transaction.
+
+    `outcome_now` runs with the job locked, so the import it may write, the
+    job's result and the e-mail commit (or roll back) together.
+    """
     with transaction.atomic():
         job = lock_one(ImportJob.objects.select_related("created_by"), pk=job.pk)
         if not job.is_running:
             return
-        if plan is not None:
-            outcome = apply_plan(plan)
-            job.rows_done = plan.validation.rows
+        outcome = outcome_now()
         job.status = ImportStatus.DONE if outcome.succeeded else ImportStatus.FAILED
+        job.rows_done = rows
         job.result = outcome.summary.to_json() if outcome.succeeded else {}
         job.errors = [error.to_json() for error in outcome.errors[:MAX_ERRORS_KEPT]]
         job.error_count = len(outcome.errors)

@@ -1,11 +1,13 @@
 """Background imports: the job's states and progress, its page, and the one e-mail that reports the outcome."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task_backends
 from wagtail.users.models import UserProfile
 
@@ -203,3 +205,26 @@ def test_errors_and_email_in_the_analysts_language(client, django_capture_on_com
     assert job.errors[0]["message"].startswith("„purple“")
     assert "Řádek" in page_of(client, job).content.decode()
     assert mail.outbox[0].subject == "spatne.csv nebyl importován"
+
+
+def test_expired_preview_cannot_be_confirmed(client, analyst):
+    preview = client.get(upload(client, to_csv(rows_for()))["Location"])
+    ImportJob.objects.filter(created_by=analyst).update(created_at=timezone.now() - datetime.timedelta(hours=7))
+    response = client.get(confirm(client, preview, confirm="")["Location"])
+    assert "has expired or is unknown" in response.content.decode()
+    assert ImportJob.objects.get(created_by=analyst).status == ImportStatus.READY
+    assert not Cluster.objects.filter(code="TST-001").exists()
+
+
+def test_unexpected_error_fails_the_job_instead_of_leaving_it_running(
+    client, analyst, settings, django_capture_on_commit_callbacks
+):
+    # A broken setting makes the check itself fail, as a bug would.
+    settings.BENCHMARK_IMPORT_MAX_ROWS = None
+    with django_capture_on_commit_callbacks(execute=True):
+        job_page = client.get(upload(client, to_csv(rows_for()))["Location"])
+    job = ImportJob.objects.get(created_by=analyst)
+    assert (job.status, job.error_count) == (ImportStatus.FAILED, 1)
+    assert "The import stopped because of an unexpected error; nothing was written." in job_page.content.decode()
+    assert not Cluster.objects.filter(code="TST-001").exists()
+    assert [message.subject for message in mail.outbox] == ["results.csv was not imported"]

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from mobility.importing import import_benchmark_file, validate_benchmark_file
 from mobility.models import BenchmarkEdition, Cluster
-from tests.mobility.importing.files import HEADER, messages, rows_for, to_csv
+from tests.mobility.importing.files import HEADER, many_rows, messages, rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +110,10 @@ def test_file_over_row_limit_is_refused(settings):
     assert len(plan.errors) == 1
     assert "more than 10 data lines" in plan.errors[0].message
     assert not Cluster.objects.filter(code="TST-001").exists()
+
+
+def test_progress_is_reported_every_thousand_lines():
+    seen = []
+    validation = validate_benchmark_file(to_csv(many_rows(2500)), progress=seen.append)
+    assert validation.errors == []
+    assert seen == [1000, 2000]
