@@ -1,9 +1,9 @@
 """Writing a benchmark import: a confirmed plan in one transaction, or an error report.
 
 The preview may be minutes old when the analyst confirms it. `apply_plan`
-therefore locks the indicator set and the file's clusters, checks the file
-again against the database as it is inside that transaction, and writes only
-if the changes are still the ones the analyst was shown. Writes are bulk
+therefore locks the file's clusters, checks the file again against the
+database as it is inside that transaction, and writes only if the changes are
+still the ones the analyst was shown. Writes are bulk
 writes, so the number of queries does not grow with the number of lines.
 Applying the same file twice changes nothing.
 """
@@ -18,7 +18,7 @@ from mobility.importing.planning import changes_for, cluster_values, plan_import
 from mobility.importing.validation import Issue, known_now, recheck, validate_benchmark_file
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, Score
 from mobility.network_cache import invalidate_network
-from portal.core.locking import lock_all
+from portal.core.locking import lock
 
 BATCH_SIZE = 2000
 
@@ -50,11 +50,13 @@ def changed_since_preview():
 def apply_plan(plan):
     """Write a previewed ImportPlan in one transaction and return the ImportOutcome.
 
-    Inside the transaction the indicator set and the file's clusters are
-    locked (so two imports write one after the other and no indicator
-    disappears meanwhile) and the file is checked again: an indicator removed,
-    a cluster registered in another country, or changes other than the
-    preview's make an outcome with errors, and nothing is written.
+    Inside the transaction the file's existing clusters are locked (so two
+    imports of one cluster write one after the other) and the file is checked
+    again: an indicator removed, a cluster registered in another country, or
+    changes other than the preview's make an outcome with errors, and nothing
+    is written. The indicator set is not locked, which would hold up every
+    offer, report and material that names an indicator; one removed after
+    the check fails the write, and gives the same error report.
 
     Side effects: creates editions, clusters, results, scores and labels and
     updates the ones the file changes; nothing is deleted. Drops the shared
@@ -62,7 +64,7 @@ def apply_plan(plan):
     """
     try:
         with transaction.atomic():
-            lock_all(Cluster.objects.filter(code__in=list(plan.validation.clusters)), Indicator.objects.all())
+            list(lock(Cluster.objects.filter(code__in=list(plan.validation.clusters))))
             errors = recheck(plan.validation, known_now())
             if errors:
                 return ImportOutcome(errors=errors)
@@ -74,7 +76,8 @@ def apply_plan(plan):
             invalidate_network()
             return ImportOutcome(summary=changes.summary)
     except IntegrityError:
-        # A row written outside any import (say a cluster created in the admin) between the check and the write.
+        # Written meanwhile by someone not holding the cluster locks: a cluster created (in the admin or by
+        # another import), an indicator deleted. The unique and foreign keys stop the write; it all rolls back.
         return ImportOutcome(errors=[changed_since_preview()])
 
 
