@@ -12,15 +12,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mobility.forms import AssignManagerForm, ImportConfirmForm, ImportUploadForm, WrittenConsentForm
-from mobility.importing import ImportSummary, Issue
-from mobility.importing.jobs import (
-    MAX_AGE,
+from mobility.importing import (
     ImportNotReady,
+    ImportSummary,
+    Issue,
     cancel_import,
     confirm_import,
     import_job_for,
     start_import,
 )
+from mobility.importing.jobs import MAX_AGE
 from mobility.models import ImportJob, ImportStatus
 from mobility.queries import labels_expiring, matching_consents
 from mobility.rules import is_analyst
