@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BodyBlock
 from content.queries import listed_in_every_language, one_version_each
+from portal.core.pictures import PagePicture, picture_panel, with_pictures
 from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
@@ -56,16 +57,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
+        context["latest_news"] = with_pictures(
             one_version_each(NewsPage.objects.live().public(), locale_id=self.locale_id)
-            .select_related("image")
-            .order_by("-date", "-pk")[:3]
-        )
-        context["featured_practices"] = (
+        ).order_by("-date", "-pk")[:3]
+        context["featured_practices"] = with_pictures(
             one_version_each(BestPracticePage.objects.live().public(), locale_id=self.locale_id)
-            .select_related("image")
-            .order_by("-featured", "-date", "-pk")[:3]
-        )
+        ).order_by("-featured", "-date", "-pk")[:3]
         context["upcoming_seminars"] = upcoming_seminars(locale_id=self.locale_id)
         return context
 
@@ -98,12 +95,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         """Every article of the network once, in this index's language where translated."""
-        return (
-            listed_in_every_language(NewsPage, self)
-            .select_related("image")
-            .prefetch_related("tags")
-            .order_by("-date", "-pk")
-        )
+        return with_pictures(listed_in_every_language(NewsPage, self)).prefetch_related("tags").order_by("-date", "-pk")
 
     @path("")
     def index(self, request):
@@ -140,18 +132,9 @@ class NewsPageTag(TaggedItemBase):
         )
 
 
-class NewsPage(Page):
+class NewsPage(PagePicture, Page):
     date = models.DateField(_("date"))
     summary = models.TextField(_("summary"), max_length=500)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
@@ -161,7 +144,7 @@ class NewsPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        picture_panel(),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -193,7 +176,7 @@ class BestPracticeIndexPage(Page):
         from content.forms import BestPracticeFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        stories = listed_in_every_language(BestPracticePage, self).select_related("image")
+        stories = with_pictures(listed_in_every_language(BestPracticePage, self))
         form = BestPracticeFilterForm(request.GET or None, stories=stories)
         if form.is_valid():
             stories = form.filter(stories)
@@ -202,22 +185,13 @@ class BestPracticeIndexPage(Page):
         return context
 
 
-class BestPracticePage(Page):
+class BestPracticePage(PagePicture, Page):
     cluster_name = models.CharField(_("cluster"), max_length=200)
     country = CountryField(_("country"))
     sector = models.CharField(_("sector"), max_length=120, blank=True)
     date = models.DateField(_("date"))
     featured = models.BooleanField(_("featured on the home page"), default=False)
     summary = models.TextField(_("summary"), max_length=500)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     challenge = RichTextField(_("the challenge"), features=["bold", "italic", "link", "ul", "ol"])
     approach = RichTextField(_("what they did"), features=["bold", "italic", "link", "ul", "ol"])
     results = RichTextField(_("results"), features=["bold", "italic", "link", "ul", "ol"])
@@ -251,7 +225,7 @@ class BestPracticePage(Page):
         FieldPanel("date"),
         FieldPanel("featured"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        picture_panel(),
         FieldPanel("challenge"),
         FieldPanel("approach"),
         FieldPanel("results"),

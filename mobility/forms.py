@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.images.fields import WagtailImageField
 
 from mobility.importing import max_bytes
 from mobility.models import Cluster, LabelLevel
@@ -118,4 +119,13 @@ class WrittenConsentForm(forms.Form):
         required=False,
         max_length=200,
         help_text=_("Where the written consent is kept, e.g. a letter's date or file number."),
+    )
+
+
+class ClusterLogoForm(forms.Form):
+    """A manager's upload of the cluster's logo (checked as an image: format, size and dimensions)."""
+
+    logo = WagtailImageField(
+        label=_("Logo"),
+        help_text=_("A PNG, JPEG, GIF or WebP file; it is shown on the cluster's profile and in the directory."),
     )

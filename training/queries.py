@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from mobility.models import Indicator
+from portal.core.pictures import with_pictures
 from training import rules
 from training.models import (
     Registration,
@@ -94,7 +95,7 @@ def library_context(*, library, params):
     from training.forms import LibraryFilterForm
 
     materials = (
-        in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=library.locale_id)
+        with_pictures(in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=library.locale_id))
         .select_related("trainer")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.select_related("dimension")))
     )
@@ -113,7 +114,9 @@ def seminar_index_context(*, index, params):
 
     now = timezone.now()
     seminars = with_places(
-        in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id).prefetch_related("topics")
+        with_pictures(
+            in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id)
+        ).prefetch_related("topics")
     )
     form = SeminarFilterForm(params or None)
     if form.is_valid():
@@ -132,7 +135,7 @@ def seminar_index_context(*, index, params):
 def upcoming_seminars(*, locale_id, limit=3):
     """The next seminars of every language, each in `locale_id` where translated (else marked `shown_in`)."""
     seminars = with_places(
-        in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        with_pictures(in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id))
         .filter(facts__ends_at__gte=timezone.now())
         .order_by("facts__starts_at", "facts__pk")
     )[:limit]
@@ -188,6 +191,7 @@ def seminar_page_context(*, seminar, user):
     trainers = list(seminar.trainers.all())
     return {
         "places_left": max(0, seminar.capacity - confirmed),
+        "places_taken": confirmed,
         "registration": registration,
         "waiting_position": waiting_position(registration=registration) if registration else None,
         "registration_open": registration_is_open(seminar=seminar),
