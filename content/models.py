@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BodyBlock
 from content.queries import listed_in_every_language, one_version_each
-from portal.core.pictures import PagePicture, picture_panel, with_pictures
+from portal.core.pictures import PagePicture, attach_renditions, picture_panel
 from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
@@ -30,6 +30,13 @@ INDEX_PAGE_SIZE = 10
 
 def paginate(request, queryset, per_page=INDEX_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def paginate_cards(request, pages):
+    """One page of picture cards (pages with an `image`), their renditions loaded."""
+    page = paginate(request, pages)
+    page.object_list = attach_renditions(page.object_list)
+    return page
 
 
 class HomePage(Page):
@@ -57,12 +64,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = with_pictures(
+        context["latest_news"] = attach_renditions(
             one_version_each(NewsPage.objects.live().public(), locale_id=self.locale_id)
-        ).order_by("-date", "-pk")[:3]
-        context["featured_practices"] = with_pictures(
+            .select_related("image")
+            .order_by("-date", "-pk")[:3]
+        )
+        context["featured_practices"] = attach_renditions(
             one_version_each(BestPracticePage.objects.live().public(), locale_id=self.locale_id)
-        ).order_by("-featured", "-date", "-pk")[:3]
+            .select_related("image")
+            .order_by("-featured", "-date", "-pk")[:3]
+        )
         context["upcoming_seminars"] = upcoming_seminars(locale_id=self.locale_id)
         return context
 
@@ -95,7 +106,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         """Every article of the network once, in this index's language where translated."""
-        return with_pictures(listed_in_every_language(NewsPage, self)).prefetch_related("tags").order_by("-date", "-pk")
+        return (
+            listed_in_every_language(NewsPage, self)
+            .select_related("image")
+            .prefetch_related("tags")
+            .order_by("-date", "-pk")
+        )
 
     @path("")
     def index(self, request):
@@ -106,7 +122,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(request, articles),
+                "articles": paginate_cards(request, articles),
                 "active_tag": tag,
                 "tags": NewsPageTag.used_by(self.articles()),
             },
@@ -176,12 +192,12 @@ class BestPracticeIndexPage(Page):
         from content.forms import BestPracticeFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        stories = with_pictures(listed_in_every_language(BestPracticePage, self))
+        stories = listed_in_every_language(BestPracticePage, self).select_related("image")
         form = BestPracticeFilterForm(request.GET or None, stories=stories)
         if form.is_valid():
             stories = form.filter(stories)
         context["filter_form"] = form
-        context["stories"] = paginate(request, stories.order_by("-date", "-pk"))
+        context["stories"] = paginate_cards(request, stories.order_by("-date", "-pk"))
         return context
 
 

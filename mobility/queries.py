@@ -25,7 +25,6 @@ from mobility.models import (
     Rating,
     Score,
 )
-from portal.core.pictures import LOGO_SPEC, with_pictures
 from portal.roles import ANALYSTS, in_group
 
 # Groups smaller than this are never shown in public statistics (DESIGN.md 4.1).
@@ -195,8 +194,7 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
         if valid_only:
             labels = labels.filter(valid_until__gte=today)
         clusters = clusters.filter(Exists(labels))
-    clusters = with_pictures(clusters, field="logo", specs=(LOGO_SPEC,))
-    return clusters.prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
+    return clusters.select_related("logo").prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
 
 
 def directory_facets():
@@ -222,7 +220,8 @@ def public_clusters_by_country():
 def public_cluster(*, code):
     """One public cluster by code with its labels (`label_list`), or None."""
     return (
-        with_pictures(Cluster.objects.filter(is_public=True, code=code), field="logo", specs=(LOGO_SPEC,))
+        Cluster.objects.filter(is_public=True, code=code)
+        .select_related("logo")
         .prefetch_related(_current_label_prefetch(timezone.localdate()))
         .first()
     )

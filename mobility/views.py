@@ -28,6 +28,7 @@ from mobility.logos import remove_cluster_logo, set_cluster_logo
 from mobility.models import Cluster, Rating
 from mobility.services import decide_membership, request_membership, set_matching_consent
 from mobility.visit_queries import open_offers_for
+from portal.core.pictures import LOGO_SPEC, attach_renditions
 
 PAGE_SIZE = 20
 RATING_CLASSES = {Rating.RED: "red", Rating.YELLOW: "yellow", Rating.GREEN: "green"}
@@ -42,6 +43,7 @@ def directory(request):
     country_codes, sectors = queries.directory_facets()
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, sectors=sectors)
     page = Paginator(queries.public_clusters(**form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = attach_renditions(page.object_list, field="logo", specs=(LOGO_SPEC,))
     today = timezone.localdate()
     for cluster in page:
         cluster.current_label = cluster.label_list[0] if cluster.label_list else None

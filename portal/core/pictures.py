@@ -1,20 +1,21 @@
 """Pictures of pages and records: one image field with its description, and the renditions lists show.
 
-Every template asks for the renditions named here, so list queries can
-prefetch exactly those (one query per list, whatever its length).
+Lists load the renditions their templates ask for, named here, in one
+query (`attach_renditions`), however many items they show.
 """
+
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-# 16:9 crops around the focal point, as WebP; the spec strings of the templates' {% srcset_image %} tags.
+# Cards: 16:9 crops around the focal point, as WebP (the spec of includes/card_picture.html).
 CARD_SPEC = "fill-{480x270,960x540}-c100 format-webp"
-HERO_SPEC = "fill-{800x450,1600x900}-c100 format-webp"
+# Logos: scaled to fit, never cropped (mobility/includes/cluster_logo.html).
 LOGO_SPEC = "max-{96x96,192x192} format-webp"
 # Sharing previews (Open Graph) want a JPEG of 1200 x 630.
 SHARE_SPEC = "fill-1200x630-c100|format-jpeg"
@@ -25,10 +26,29 @@ def rendition_specs(*specs):
     return [expanded for spec in specs for expanded in Filter.expand_spec(spec)]
 
 
-def with_pictures(queryset, field="image", specs=(CARD_SPEC,)):
-    """`queryset` with its picture and that picture's renditions for `specs` loaded in one more query."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=rendition_specs(*specs))
-    return queryset.select_related(field).prefetch_related(Prefetch(f"{field}__renditions", queryset=renditions))
+def attach_renditions(items, *, field="image", specs=(CARD_SPEC,)):
+    """Load the renditions for `specs` of the items' pictures in one query; returns `items`.
+
+    The items (of one model, their picture select_related) are asked for by
+    primary key, so the query runs whether or not any item has a picture and
+    a list costs the same number of queries whatever it shows.
+    """
+    items = list(items)
+    if not items:
+        return items
+    pictured = type(items[0])._base_manager.filter(pk__in=[item.pk for item in items]).values(f"{field}_id")
+    renditions = defaultdict(list)
+    rendition_model = get_image_model().get_rendition_model()
+    for rendition in rendition_model.objects.filter(filter_spec__in=rendition_specs(*specs), image_id__in=pictured):
+        renditions[rendition.image_id].append(rendition)
+    for item in items:
+        image = getattr(item, field) if getattr(item, f"{field}_id") else None
+        if image is not None:
+            # Where Wagtail looks for prefetched renditions (ImageQuerySet.prefetch_renditions).
+            image.prefetched_renditions = renditions[image.pk]
+            for rendition in image.prefetched_renditions:
+                rendition.image = image
+    return items
 
 
 class PagePicture(models.Model):
