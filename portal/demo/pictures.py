@@ -567,8 +567,8 @@ LOGO_CLUSTERS = ("CZ-002", "SK-004", "PL-007", "HU-005", "HR-003", "TR-005", "HR
 
 def seed_logos():
     """Give the demo clusters in LOGO_CLUSTERS that have none their drawn logo. Returns how many were added."""
-    clusters = Cluster.objects.filter(code__in=LOGO_CLUSTERS, logo__isnull=True)
-    for tone, cluster in enumerate(clusters.order_by("code")):
+    clusters = list(Cluster.objects.filter(code__in=LOGO_CLUSTERS, logo__isnull=True).order_by("code"))
+    for tone, cluster in enumerate(clusters):
         image = get_image_model()(
             title=f"Demo logo: {cluster.code}",
             description=f"Logo of {cluster.name}",
