@@ -13,16 +13,19 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-# Cards: 16:9 crops around the focal point, as WebP (the spec of includes/card_picture.html).
-CARD_SPEC = "fill-{480x270,960x540}-c100 format-webp"
+# Cards: 16:9 (cropped around the focal point if a picture has another shape), as WebP;
+# the spec of includes/card_picture.html.
+CARD_SPEC = "fill-{480x270,960x540} format-webp"
 # Logos: scaled to fit, never cropped (mobility/includes/cluster_logo.html).
 LOGO_SPEC = "max-{96x96,192x192} format-webp"
 # Sharing previews (Open Graph) want a JPEG of 1200 x 630.
-SHARE_SPEC = "fill-1200x630-c100|format-jpeg"
+SHARE_SPEC = "fill-1200x630|format-jpeg"
+# A shared cluster profile shows its logo whole.
+LOGO_SHARE_SPEC = "max-600x600|format-png"
 
 
 def rendition_specs(*specs):
-    """The filter specs as stored on renditions, e.g. 'fill-480x270-c100|format-webp'."""
+    """The filter specs as stored on renditions, e.g. 'fill-480x270|format-webp'."""
     return [expanded for spec in specs for expanded in Filter.expand_spec(spec)]
 
 

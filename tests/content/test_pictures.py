@@ -62,7 +62,7 @@ def test_shared_link_previews_use_the_pages_picture(client):
     html = client.get(article.url).content.decode()
 
     [og_image] = [line for line in html.splitlines() if 'property="og:image"' in line]
-    assert "fill-1200x630-c100.format-jpeg" in og_image
+    assert "fill-1200x630.format-jpeg" in og_image
     assert "http://testserver/media/images/" in og_image
 
 

@@ -154,3 +154,15 @@ def test_directory_queries_do_not_grow_with_logos(client):
 
 def _text_file():
     return SimpleUploadedFile("logo.png", b"not a picture", content_type="image/png")
+
+
+def test_shared_profile_links_show_the_logo(client):
+    cluster = factories.cluster()
+    client.force_login(factories.manager(cluster))
+    _upload(client, cluster)
+    client.logout()
+
+    html = client.get(_url("mobility:cluster", cluster)).content.decode()
+
+    [og_image] = [line for line in html.splitlines() if 'property="og:image"' in line]
+    assert "max-600x600.format-png" in og_image
