@@ -125,7 +125,5 @@ class WrittenConsentForm(forms.Form):
 class ClusterLogoForm(forms.Form):
     """A manager's upload of the cluster's logo (checked as an image: format, size and dimensions)."""
 
-    logo = WagtailImageField(
-        label=_("Logo"),
-        help_text=_("A PNG, JPEG, GIF or WebP file; it is shown on the cluster's profile and in the directory."),
-    )
+    # Wagtail's own help text names the accepted formats and the size limit.
+    logo = WagtailImageField(label=_("Logo"))
