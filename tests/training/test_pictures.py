@@ -13,6 +13,8 @@ from tests.helpers import count_queries, home
 from tests.mobility import cluster_factories
 from tests.pictures import images, picture, srcset_widths
 from tests.training import factories
+from tests.training.test_rules import edit_form_data, editor
+from training.models import SeminarPage
 from training.services import register_for_seminar
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +180,19 @@ def test_admin_seminar_listing_shows_start_language_and_places_taken(client):
     assert "March 5, 2031, 9 a.m. (Istanbul time)" in row
     assert "Türkçe" in row
     assert "7 of 10" in row
+
+
+def test_the_editor_refuses_to_publish_a_picture_without_description(client):
+    seminar = factories.seminar()
+    client.force_login(editor())
+    data = edit_form_data(client, seminar)
+    data.update(image=[str(picture().pk)], image_alt=[""], **{"action-publish": ["action-publish"]})
+
+    refused = client.post(f"/admin/pages/{seminar.pk}/edit/", data)
+    data.update(image_alt=["A trainer at the lectern"])
+    published = client.post(f"/admin/pages/{seminar.pk}/edit/", data)
+
+    assert refused.status_code == 200
+    assert "Describe the picture for people who cannot see it." in refused.content.decode()
+    assert published.status_code == 302
+    assert SeminarPage.objects.get(pk=seminar.pk).image_alt == "A trainer at the lectern"
