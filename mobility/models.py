@@ -93,6 +93,15 @@ class Cluster(models.Model):
         _("languages spoken"), default=list, blank=True, help_text=_('Language codes, e.g. ["cs", "en"].')
     )
     is_public = models.BooleanField(_("shown in the public directory"), default=True)
+    # Uploaded by the cluster's managers (mobility.logos); a monogram stands in until then.
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

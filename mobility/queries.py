@@ -174,7 +174,7 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
         if valid_only:
             labels = labels.filter(valid_until__gte=today)
         clusters = clusters.filter(Exists(labels))
-    return clusters.prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
+    return clusters.select_related("logo").prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
 
 
 def directory_facets():
@@ -201,6 +201,7 @@ def public_cluster(*, code):
     """One public cluster by code with its labels (`label_list`), or None."""
     return (
         Cluster.objects.filter(is_public=True, code=code)
+        .select_related("logo")
         .prefetch_related(_current_label_prefetch(timezone.localdate()))
         .first()
     )

@@ -14,11 +14,19 @@ from django.views.defaults import page_not_found
 from django_countries import countries
 
 from mobility import charts, network_cache, queries, rules
-from mobility.forms import DirectoryFilterForm, MatchingConsentForm, MembershipDecisionForm, MembershipRequestForm
+from mobility.forms import (
+    ClusterLogoForm,
+    DirectoryFilterForm,
+    MatchingConsentForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+)
+from mobility.logos import remove_cluster_logo, set_cluster_logo
 from mobility.models import Cluster
 from mobility.services import decide_membership, request_membership, set_matching_consent
 from mobility.visit_queries import open_offers_for
 from portal.core.pagination import paginate
+from portal.core.pictures import LOGO_SPEC, attach_renditions
 from portal.core.ratings import RATING_CLASSES
 from portal.core.spreadsheet import csv_response, xlsx_response
 
@@ -32,6 +40,7 @@ def directory(request):
     country_codes, sectors = queries.directory_facets()
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, sectors=sectors)
     page = paginate(queries.public_clusters(**form.filters()), page=request.GET.get("page"), per_page=PAGE_SIZE)
+    page.object_list = attach_renditions(page.object_list, field="logo", specs=(LOGO_SPEC,))
     today = timezone.localdate()
     for cluster in page:
         cluster.current_label = cluster.label_list[0] if cluster.label_list else None
@@ -288,3 +297,28 @@ def decide_membership_view(request, pk):
 
 def _names(membership):
     return {"user": membership.user.get_full_name() or membership.user.email, "cluster": membership.cluster.name}
+
+
+# --- Logo ------------------------------------------------------------------------------
+
+
+@login_required
+def cluster_logo(request, code):
+    """An approved manager of the cluster uploads its logo or goes back to the monogram; others get 404."""
+    cluster = get_object_or_404(Cluster.objects.select_related("logo"), code=code)
+    if not rules.is_manager_of(user=request.user, cluster=cluster):
+        raise Http404
+    form = ClusterLogoForm()
+    if request.method == "POST" and "remove" in request.POST:
+        remove_cluster_logo(cluster=cluster)
+        messages.success(request, _("The logo was removed; the profile shows the cluster's initials."))
+        return redirect("mobility:cluster_logo", code=cluster.code)
+    if request.method == "POST":
+        form = ClusterLogoForm(request.POST, request.FILES)
+        if form.is_valid():
+            set_cluster_logo(cluster=cluster, file=form.cleaned_data["logo"], by=request.user)
+            messages.success(request, _("The new logo is shown on the cluster's profile."))
+            return redirect("mobility:cluster", code=cluster.code)
+    response = render(request, "mobility/cluster_logo.html", {"cluster": cluster, "form": form})
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -42,6 +42,7 @@ class ClusterViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("sector")]),
         FieldPanel("website"),
+        FieldPanel("logo"),
         translated_panels("description", _("Description")),
         FieldPanel("languages"),
         FieldPanel("is_public"),

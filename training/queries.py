@@ -11,6 +11,7 @@ from wagtail.models import Page
 from mobility.models import Indicator
 from mobility.queries import topic_filter
 from portal.core.pagination import paginate
+from portal.core.pictures import attach_renditions
 from training import rules
 from training.models import (
     Registration,
@@ -87,13 +88,14 @@ def library_context(*, library, params):
 
     materials = (
         in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=library.locale_id)
-        .select_related("trainer")
+        .select_related("trainer", "image")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.select_related("dimension")))
     )
     form = LibraryFilterForm(params or None)
     if form.is_valid():
         materials = form.filter(materials)
     page = paginate(materials.order_by("title", "pk"), page=params.get("page"), per_page=PAGE_SIZE)
+    page.object_list = attach_renditions(page.object_list)
     languages = live_languages(page.object_list)
     for material in mark_other_language(page.object_list, locale_id=library.locale_id):
         material.language_codes = languages.get(material.translation_key, [])
@@ -105,7 +107,9 @@ def seminar_index_context(*, index, params):
 
     now = timezone.now()
     seminars = with_places(
-        in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id).prefetch_related("topics")
+        in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id)
+        .select_related("image")
+        .prefetch_related("topics")
     )
     form = SeminarFilterForm(params or None)
     if form.is_valid():
@@ -115,6 +119,7 @@ def seminar_index_context(*, index, params):
     when = params.get("when")
     listed = past if when == "past" else upcoming
     page = paginate(listed, page=params.get("page"), per_page=PAGE_SIZE)
+    page.object_list = attach_renditions(page.object_list)
     for seminar in mark_other_language(page.object_list, locale_id=index.locale_id):
         seminar.places_left = places_left(seminar)
         seminar.has_ended = seminar.ends_at <= now
@@ -125,10 +130,11 @@ def upcoming_seminars(*, locale_id, limit=3):
     """The next seminars of every language, each in `locale_id` where translated (else marked `shown_in`)."""
     seminars = with_places(
         in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        .select_related("image")
         .filter(facts__ends_at__gte=timezone.now())
         .order_by("facts__starts_at", "facts__pk")
     )[:limit]
-    seminars = mark_other_language(list(seminars), locale_id=locale_id)
+    seminars = attach_renditions(mark_other_language(list(seminars), locale_id=locale_id))
     for seminar in seminars:
         seminar.places_left = places_left(seminar)
     return seminars
@@ -180,6 +186,7 @@ def seminar_page_context(*, seminar, user):
     trainers = list(seminar.trainers.all())
     return {
         "places_left": max(0, seminar.capacity - confirmed),
+        "places_taken": confirmed,
         "registration": registration,
         "waiting_position": waiting_position(registration=registration) if registration else None,
         "registration_open": registration_is_open(seminar=seminar),
