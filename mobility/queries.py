@@ -17,6 +17,7 @@ from mobility.models import (
     Cluster,
     ClusterMembership,
     Dimension,
+    ImprovementAction,
     Indicator,
     Label,
     MatchingConsent,
@@ -26,6 +27,7 @@ from mobility.models import (
     indicator_order,
 )
 from mobility.rules import is_analyst
+from portal.core.ratings import RATING_CLASSES
 
 # Groups smaller than this are never shown in public statistics (DESIGN.md 4.1).
 MIN_GROUP_SIZE = 5
@@ -91,13 +93,13 @@ def matching_consents():
 
 
 def weak_points(*, result):
-    """The result's red scores, then its yellow ones, each in indicator order."""
+    """The result's red scores, then its yellow ones, each in indicator order.
+
+    `result` as `results_of` loads it: its scores already come in indicator
+    order, which the (stable) sort by rating keeps.
+    """
     scores = [score for score in result.scores.all() if score.rating in (Rating.RED, Rating.YELLOW)]
-    return sorted(scores, key=lambda score: (score.rating, _indicator_key(score.indicator)))
-
-
-def _indicator_key(indicator):
-    return (indicator.dimension.position, indicator.dimension.code, indicator.position, indicator.code)
+    return sorted(scores, key=lambda score: score.rating)
 
 
 def dimension_levels(*, result):
@@ -138,16 +140,50 @@ def changes_between(*, result, previous):
 
 
 def indicator_set():
-    """Dimensions in order, each with its indicators loaded."""
-    return Dimension.objects.prefetch_related(
-        Prefetch("indicators", queryset=Indicator.objects.order_by("position", "code"))
-    ).order_by("position", "code")
+    """Dimensions in order, each with its indicators loaded in indicator order (for the API)."""
+    return Dimension.objects.prefetch_related(Prefetch("indicators", queryset=Indicator.objects.in_order())).order_by(
+        "position", "code"
+    )
+
+
+EXPORT_HEADER = [
+    "cluster_code",
+    "cluster_name",
+    "country",
+    "edition",
+    "benchmarked_on",
+    "dimension",
+    "indicator",
+    "indicator_name",
+    "rating",
+    "value",
+]
+
+
+def result_export_rows(*, cluster):
+    """Every score of every result of the cluster, oldest result first, as spreadsheet rows under EXPORT_HEADER."""
+    yield EXPORT_HEADER
+    for result in reversed(list(results_of(cluster=cluster))):
+        for score in result.scores.all():
+            yield [
+                cluster.code,
+                cluster.name,
+                str(cluster.country),
+                result.edition.name,
+                result.benchmarked_on.isoformat() if result.benchmarked_on else "",
+                score.indicator.dimension.code,
+                score.indicator.code,
+                str(score.indicator.name),
+                RATING_CLASSES[score.rating],
+                score.value,
+            ]
 
 
 # --- Public directory ------------------------------------------------------
 
 
-def _current_label_prefetch(today):
+def _labels_prefetch():
+    """Each cluster's labels as `label_list`, the one valid longest first."""
     return Prefetch("labels", queryset=Label.objects.order_by("-valid_until", "-awarded_on"), to_attr="label_list")
 
 
@@ -174,7 +210,7 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
         if valid_only:
             labels = labels.filter(valid_until__gte=today)
         clusters = clusters.filter(Exists(labels))
-    return clusters.prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
+    return clusters.prefetch_related(_labels_prefetch()).order_by("name", "code")
 
 
 def directory_facets():
@@ -199,11 +235,7 @@ def public_clusters_by_country():
 
 def public_cluster(*, code):
     """One public cluster by code with its labels (`label_list`), or None."""
-    return (
-        Cluster.objects.filter(is_public=True, code=code)
-        .prefetch_related(_current_label_prefetch(timezone.localdate()))
-        .first()
-    )
+    return Cluster.objects.filter(is_public=True, code=code).prefetch_related(_labels_prefetch()).first()
 
 
 # --- Statistics ------------------------------------------------------------
@@ -321,3 +353,62 @@ def pending_requests_for(*, user):
 
 def memberships_of(*, user):
     return ClusterMembership.objects.filter(user=user).select_related("cluster").order_by("cluster__name")
+
+
+def cluster_by_code(*, code):
+    """The cluster with `code` (public or not), or None."""
+    return Cluster.objects.filter(code=code).first()
+
+
+# --- Improvement targets ----------------------------------------------------
+
+
+def improvement_actions_of(*, cluster):
+    """The improvement actions of the cluster's visit reports, in the order of the visits' end, then as written.
+
+    Each comes with its indicator and the visited offer and its host cluster loaded
+    (`action.report.booking.offer.cluster`).
+    """
+    return (
+        ImprovementAction.objects.filter(report__booking__cluster=cluster)
+        .select_related("indicator", "report__booking__offer__cluster")
+        .order_by("report__booking__offer__ends_on", "position", "pk")
+    )
+
+
+def measured_on(result):
+    """The day a result was measured: its benchmarking day, else its edition's date (None when neither is known)."""
+    return result.benchmarked_on or result.edition.date
+
+
+def rating_history(*, results):
+    """The measurements of `results` (as `results_of` loads them), oldest first: (day, edition name, ratings).
+
+    `ratings` is {indicator id: Rating}; results without a known day are left out.
+    """
+    dated = sorted((result for result in results if measured_on(result) is not None), key=measured_on)
+    return [
+        (
+            measured_on(result),
+            result.edition.name,
+            {score.indicator_id: Rating(score.rating) for score in result.scores.all()},
+        )
+        for result in dated
+    ]
+
+
+def rating_before_and_after(*, history, indicator_id, on):
+    """((rating, edition) measured last on or before the day `on`, (rating, edition) measured latest after it).
+
+    `history` from `rating_history`; either pair is (None, "") when no result measured the indicator then.
+    """
+    before = after = (None, "")
+    for day, edition, ratings in history:
+        rating = ratings.get(indicator_id)
+        if rating is None:
+            continue
+        if day <= on:
+            before = (rating, edition)
+        else:
+            after = (rating, edition)
+    return before, after

@@ -3,8 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from mobility.models import Cluster
-from mobility.queries import managed_clusters
+from mobility.queries import cluster_by_code, managed_clusters
 from mobility.rules import is_analyst
 from mobility.visits import managers_of
 from portal.dashboard import dashboard_for
@@ -18,7 +17,7 @@ def dashboard(request):
     wanted = request.GET.get("cluster", "")
     by_code = {cluster.code: cluster for cluster in clusters}
     if wanted and wanted not in by_code and is_analyst(request.user):
-        by_code[wanted] = Cluster.objects.filter(code=wanted).first()
+        by_code[wanted] = cluster_by_code(code=wanted)
     cluster = by_code.get(wanted) if wanted else (clusters[0] if clusters else None)
     if cluster is None:
         raise Http404
