@@ -355,6 +355,21 @@ def memberships_of(*, user):
     return ClusterMembership.objects.filter(user=user).select_related("cluster").order_by("cluster__name")
 
 
+def dashboard_clusters(*, user, code=""):
+    """(the clusters `user` manages, by name; the cluster whose dashboard they open, or None).
+
+    `code` picks one of theirs (default: the first); analysts and administrators
+    may open any cluster's by its code. None when there is nothing they may open.
+    """
+    clusters = list(managed_clusters(user=user).order_by("name", "code"))
+    if not code:
+        return clusters, clusters[0] if clusters else None
+    mine = next((cluster for cluster in clusters if cluster.code == code), None)
+    if mine is None and is_analyst(user):
+        return clusters, cluster_by_code(code=code)
+    return clusters, mine
+
+
 def cluster_by_code(*, code):
     """The cluster with `code` (public or not), or None."""
     return Cluster.objects.filter(code=code).first()

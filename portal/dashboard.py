@@ -34,6 +34,7 @@ from content import queries as content_queries
 from content.models import BestPracticePage
 from mobility import network_cache, overviews, visit_queries
 from mobility.queries import improvement_actions_of, rating_before_and_after, rating_history
+from mobility.visits import managers_of
 from portal.core.languages import in_language
 from training import queries as training_queries
 
@@ -115,8 +116,8 @@ def _why(template, score, **values):
     return template % {"indicator": score.indicator.name, "rating": RATING_WORDS[score.rating], **values}
 
 
-def dashboard_for(*, cluster, managers=None, today=None):
-    """Everything the dashboard shows for `cluster`. `managers`: its managers' users, for seminar targets."""
+def dashboard_for(*, cluster, today=None):
+    """Everything the dashboard shows for `cluster`; the seminars its managers attended count as targets."""
     today = today or timezone.localdate()
     context = overviews.results_overview(cluster=cluster)
     context.update(
@@ -138,7 +139,7 @@ def dashboard_for(*, cluster, managers=None, today=None):
         focus=actionable[:FOCUS],
         more=actionable[FOCUS:],
         nothing_yet=[plan for plan in plans if not plan.has_recommendations],
-        targets=_targets(cluster, managers or [], context["results"]),
+        targets=_targets(cluster, managers_of(cluster), context["results"]),
     )
     return context
 
