@@ -1,7 +1,8 @@
-"""Reads of clusters, benchmark results and labels (DESIGN.md 4.1).
+"""Reads of clusters, memberships, benchmark results, labels and visit reports' improvement actions (DESIGN.md 4.1).
 
 Every function returns data with its relations already loaded, so a page that
-uses it runs a fixed number of queries whatever the amount of data.
+uses it runs a fixed number of queries whatever the amount of data. Reads that
+also need the cached network (medians, statistics, matching) are in `overviews`.
 """
 
 import datetime
@@ -188,7 +189,7 @@ def _labels_prefetch():
 
 
 def public_clusters(*, search="", country="", sector="", label="", valid_only=False, today=None):
-    """Public clusters matching the directory filters, labels loaded (`label_list`, newest first)."""
+    """Public clusters matching the directory filters, by name, labels loaded (`label_list`, valid longest first)."""
     today = today or timezone.localdate()
     clusters = Cluster.objects.filter(is_public=True)
     if search:
@@ -242,6 +243,7 @@ def public_cluster(*, code):
 
 
 def editions_with_results():
+    """Editions that have at least one result, newest first."""
     return (
         BenchmarkEdition.objects.filter(results__isnull=False)
         .distinct()
@@ -352,6 +354,7 @@ def pending_requests_for(*, user):
 
 
 def memberships_of(*, user):
+    """Every membership of the user (any role or status), cluster loaded, by cluster name."""
     return ClusterMembership.objects.filter(user=user).select_related("cluster").order_by("cluster__name")
 
 

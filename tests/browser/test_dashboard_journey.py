@@ -37,6 +37,7 @@ def test_dashboard_focus_and_readable_charts(browser_page, width):
 
     assert page.locator(".dashboard-focus > .weak-point").count() == 3
     assert page.locator(".dashboard-focus > .weak-point").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-{width}.png"), full_page=True)
     more = page.locator("details.more-weak-points")
     if more.count():
         assert more.locator(".weak-point").first.is_visible() is False
@@ -45,11 +46,11 @@ def test_dashboard_focus_and_readable_charts(browser_page, width):
     texts = chart_texts(page)
     assert [text["text"] for text in texts if text["size"] < 12] == []
     assert [text["text"] for text in texts if not text["inside"]] == []
-    page.screenshot(path=str(ARTIFACTS / f"dashboard-{width}.png"), full_page=True)
 
     with translation.override("en"):
         statistics = reverse("mobility:statistics")
     page.goto(page.base_url + statistics)
+    page.screenshot(path=str(ARTIFACTS / f"statistics-{width}.png"), full_page=True)
     texts = chart_texts(page)
     assert [text["text"] for text in texts if text["size"] < 12] == []
     assert [text["text"] for text in texts if not text["inside"]] == []

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
-from mobility.models import BookingStatus, Rating
+from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus, Rating
 from mobility.queries import (
     cluster_by_code,
+    dashboard_clusters,
     improvement_actions_of,
     rating_before_and_after,
     rating_history,
@@ -88,3 +89,24 @@ def test_cluster_by_code_finds_non_public_clusters_too():
     hidden = f.cluster(is_public=False)
 
     assert (cluster_by_code(code=hidden.code), cluster_by_code(code="NO-SUCH")) == (hidden, None)
+
+
+def test_dashboard_clusters_a_manager_opens_their_own_first_by_name():
+    beta, alpha, other = f.cluster(name="Beta"), f.cluster(name="Alpha"), f.cluster(name="Other")
+    manager = f.manager(beta)
+    ClusterMembership.objects.create(
+        cluster=alpha, user=manager, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
+    )
+
+    assert dashboard_clusters(user=manager) == ([alpha, beta], alpha)
+    assert dashboard_clusters(user=manager, code=beta.code) == ([alpha, beta], beta)
+    assert dashboard_clusters(user=manager, code=other.code) == ([alpha, beta], None)
+
+
+def test_dashboard_clusters_an_analyst_opens_any_cluster_by_code():
+    cluster = f.cluster()
+    analyst = f.user(role="analyst")
+
+    assert dashboard_clusters(user=analyst) == ([], None)
+    assert dashboard_clusters(user=analyst, code=cluster.code) == ([], cluster)
+    assert dashboard_clusters(user=analyst, code="NO-SUCH") == ([], None)

@@ -413,3 +413,20 @@ def test_dashboard_shows_each_peers_match_number_in_its_order(client):
     html = response.content.decode()
     block = html.split('id="weak-FIN.2"')[1].split("</article>")[0]
     assert [f'<span class="peer-rank">Match score: {rank}</span>' in block for rank in ranks] == [True] * len(ranks)
+
+
+def _dashboard_queries_with_hosts(client, count):
+    """Queries of a dashboard whose visitor has `count` more peers, each strong where it is weak and telling a story."""
+    visitor, manager, _host = visitor_and_host()
+    for number in range(count):
+        host = factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G})
+        add_story(practice_index(), 9500 + 100 * count + number, cluster=host)
+    client.force_login(manager)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert len(response.context["plans"][0].peers) == 3
+    return len(queries)
+
+
+def test_dashboard_query_count_does_not_grow_with_the_network(client):
+    assert _dashboard_queries_with_hosts(client, 1) == _dashboard_queries_with_hosts(client, 30)
