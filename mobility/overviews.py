@@ -106,7 +106,8 @@ def peers_by_weak_point(*, cluster, weak_points, limit, data=None, today=None):
     """{score pk: the `limit` best hosts that can help on that weak point}, as `visit_queries.Peer`s (offers empty).
 
     Hosts are ranked by their whole match (`match.total`, the number the peers
-    page shows) and explained as on the peers page. Two queries at most.
+    page shows) and explained as on the peers page. One query (the hosts): the
+    network and the rankings come from the shared cache.
     """
     data = data or network_cache.matching_data(today=today)
     visitor = data.candidates.get(cluster.pk)

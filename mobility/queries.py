@@ -430,3 +430,8 @@ def rating_before_and_after(*, history, indicator_id, on):
         else:
             after = (rating, edition)
     return before, after
+
+
+def memberships_overview(*, user):
+    """The user's "my clusters" page: {"memberships": theirs, "pending": the requests they may decide}."""
+    return {"memberships": memberships_of(user=user), "pending": pending_requests_for(user=user)}

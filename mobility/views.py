@@ -133,13 +133,7 @@ def results_xlsx(request, cluster):
 
 @login_required
 def my_clusters(request):
-    user = request.user
-    context = {
-        "memberships": queries.memberships_of(user=user),
-        "pending": queries.pending_requests_for(user=user),
-        "is_analyst": rules.is_analyst(user),
-    }
-    response = render(request, "mobility/my_clusters.html", context)
+    response = render(request, "mobility/my_clusters.html", queries.memberships_overview(user=request.user))
     response["Cache-Control"] = "private, no-store"
     return response
 

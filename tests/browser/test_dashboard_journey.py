@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_accessibility import _tools_or_skip, axe_violations, vnu_errors
 from tests.browser.test_benchmark_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +29,8 @@ def chart_texts(page):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_dashboard_focus_and_readable_charts(browser_page, width):
+def test_dashboard_focus_and_readable_charts(browser_page, width, tmp_path):
+    _tools_or_skip()
     page = browser_page
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, "manager.cz@centramo.example")
@@ -38,11 +40,14 @@ def test_dashboard_focus_and_readable_charts(browser_page, width):
     assert page.locator(".dashboard-focus > .weak-point").count() == 3
     assert page.locator(".dashboard-focus > .weak-point").first.is_visible()
     page.screenshot(path=str(ARTIFACTS / f"dashboard-{width}.png"), full_page=True)
+    assert axe_violations(page) == []
+    (tmp_path / "dashboard.html").write_text(page.request.get(page.url).text(), encoding="utf-8")
     more = page.locator("details.more-weak-points")
     if more.count():
         assert more.locator(".weak-point").first.is_visible() is False
         more.locator("summary").click()
         assert more.locator(".weak-point").first.is_visible() is True
+        assert axe_violations(page) == []
     texts = chart_texts(page)
     assert [text["text"] for text in texts if text["size"] < 12] == []
     assert [text["text"] for text in texts if not text["inside"]] == []
@@ -51,6 +56,9 @@ def test_dashboard_focus_and_readable_charts(browser_page, width):
         statistics = reverse("mobility:statistics")
     page.goto(page.base_url + statistics)
     page.screenshot(path=str(ARTIFACTS / f"statistics-{width}.png"), full_page=True)
+    assert axe_violations(page) == []
+    (tmp_path / "statistics.html").write_text(page.request.get(page.url).text(), encoding="utf-8")
     texts = chart_texts(page)
     assert [text["text"] for text in texts if text["size"] < 12] == []
     assert [text["text"] for text in texts if not text["inside"]] == []
+    assert vnu_errors(sorted(tmp_path.glob("*.html"))) == []
