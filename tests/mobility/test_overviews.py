@@ -5,6 +5,7 @@ demo network cannot help on them.
 """
 
 import pytest
+from django.utils import translation
 
 from mobility import overviews
 from mobility.queries import latest_result, weak_points
@@ -25,14 +26,17 @@ def test_peers_by_weak_point_only_consenting_hosts_ordered_by_their_match_number
     factories.cluster(name="Refusing host", ratings={"ZP.1": G, "ZP.2": G}, consent=False)
     red, yellow = scores_of(visitor)
 
-    peers = overviews.peers_by_weak_point(cluster=visitor, weak_points=[red, yellow], limit=3)
+    with translation.override("en"):
+        peers = overviews.peers_by_weak_point(cluster=visitor, weak_points=[red, yellow], limit=3)
+        explanations = [str(line) for line in peers[red.pk][1].explanations]
+        reasons = [str(line) for line in peers[red.pk][1].reasons]
 
     assert [peer.cluster for peer in peers[red.pk]] == [strong, medium]
     assert [peer.cluster for peer in peers[yellow.pk]] == [strong]
     ranks = [peer.match.total for peer in peers[red.pk]]
     assert ranks == sorted(ranks, reverse=True)
-    assert [str(line) for line in peers[red.pk][1].explanations] == ["Can help with: ZP.1 — yours is red"]
-    assert [str(line) for line in peers[red.pk][1].reasons] == ["You have a language in common."]
+    assert explanations == ["Can help with: ZP.1 — yours is red"]
+    assert reasons == ["You have a language in common."]
 
 
 def test_peers_by_weak_point_for_a_cluster_without_result_is_empty():
