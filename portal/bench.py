@@ -131,6 +131,12 @@ def grow_scored_network(target):
         ),
         batch_size=5000,
     )
+    if connection.vendor == "postgresql":
+        # Autovacuum would analyze the tables after such a load; without fresh
+        # statistics the planner still expects a few rows per cluster to be
+        # thousands and starts parallel workers for a 36-row read.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE mobility_cluster, mobility_benchmarkresult, mobility_score")
     invalidate_network()
 
 

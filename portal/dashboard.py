@@ -31,7 +31,6 @@ from mobility.models import ImprovementAction, Indicator, Rating
 from mobility.queries import (
     changes_between,
     dimension_levels,
-    latest_two_results,
     results_of,
 )
 from mobility.queries import weak_points as weak_points_of
@@ -92,6 +91,24 @@ def in_reader_language(pages, reader):
     return [page for page in pages if page.pk in wanted]
 
 
+def _loaded_in_reader_language(pages, reader, *, related=()):
+    """`in_reader_language(pages, reader)` as whole pages, topics loaded; `related`: for select_related.
+
+    A Wagtail page object costs far more to build than its row does to read,
+    and every translation has a row: the choice is made on three columns, and
+    only the pages kept are built.
+    """
+    rows = in_reader_language(pages.values_list("pk", "translation_key", "locale_id", named=True), reader)
+    kept = [row.pk for row in rows]
+    loaded = (
+        pages.model.objects.filter(pk__in=kept)
+        .select_related("locale", *related)
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
+        .in_bulk()
+    )
+    return [loaded[pk] for pk in kept]
+
+
 @dataclass
 class WeakPointPlan:
     score: object  # mobility Score, indicator loaded
@@ -139,7 +156,9 @@ def _why(template, score, **values):
 def dashboard_for(*, cluster, managers=None, today=None):
     """Everything the dashboard shows for `cluster`. `managers`: its managers' users, for seminar targets."""
     today = today or timezone.localdate()
-    latest, previous = latest_two_results(cluster=cluster)
+    # Newest first: the latest two are shown, all of them measure the targets.
+    results = list(results_of(cluster=cluster))
+    latest, previous = (results + [None, None])[:2]
     clusters = [cluster]
     context = {
         "cluster": cluster,
@@ -176,7 +195,7 @@ def dashboard_for(*, cluster, managers=None, today=None):
         ],
         improved=improved,
         declined=declined,
-        targets=_targets(cluster, managers or []),
+        targets=_targets(cluster, managers or [], results),
     )
     return context
 
@@ -229,28 +248,19 @@ def _add_offers(plans, cluster, today):
 def _add_training(plans):
     """Upcoming seminars and training materials on each weak point, in every language."""
     wanted = {plan.score.indicator_id: plan for plan in plans}
-    topics = Prefetch("topics", queryset=Indicator.objects.order_by("code"))
     seminars = (
         SeminarPage.objects.live()
         .public()
         .filter(topics__in=list(wanted), ends_at__gte=timezone.now(), is_cancelled=False)
-        .select_related("locale")
-        .prefetch_related(topics)
         .distinct()
         .order_by("starts_at", "pk")
     )
     materials = (
-        TrainingMaterialPage.objects.live()
-        .public()
-        .filter(topics__in=list(wanted))
-        .select_related("locale")
-        .prefetch_related(topics)
-        .distinct()
-        .order_by("title", "pk")
+        TrainingMaterialPage.objects.live().public().filter(topics__in=list(wanted)).distinct().order_by("title", "pk")
     )
     reader = Locale.get_active()
     for pages, attribute in ((seminars, "seminars"), (materials, "materials")):
-        for page in in_reader_language(pages, reader):
+        for page in _loaded_in_reader_language(pages, reader):
             for topic in page.topics.all():
                 plan = wanted.get(topic.pk)
                 if plan is not None and len(getattr(plan, attribute)) < PER_KIND:
@@ -268,7 +278,13 @@ def _add_stories(plans, data):
     positions = {indicator.pk: index for index, indicator in enumerate(data.indicators)}
     live = BestPracticePage.objects.live().public()
     tellers = set(live.exclude(cluster=None).values_list("cluster_id", flat=True))
-    peers = {candidate.key: candidate for candidate in data.network.candidates if candidate.key in tellers}
+    # Looked up per storyteller, not over the whole network. `candidates` also
+    # holds clusters that are not matched; the network holds only those that are.
+    peers = {
+        key: data.candidates[key]
+        for key in tellers
+        if key in data.candidates and data.network.candidate(data.candidates[key].code) is not None
+    }
     helping = {
         indicator_id: {
             key
@@ -281,13 +297,11 @@ def _add_stories(plans, data):
     helping_clusters = set().union(*helping.values()) if helping else set()
     stories = (
         live.filter(Q(topics__in=list(wanted)) | Q(cluster_id__in=list(helping_clusters)))
-        .select_related("cluster", "image", "locale")
-        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
         .distinct()
         .order_by("-date", "-pk")
     )
     reader = Locale.get_active()
-    for story in in_reader_language(stories, reader):
+    for story in _loaded_in_reader_language(stories, reader, related=("cluster", "image")):
         topic_ids = {topic.pk for topic in story.topics.all()}
         for indicator_id, plan in wanted.items():
             if len(plan.stories) >= PER_KIND:
@@ -305,13 +319,14 @@ def _measured_on(result):
     return result.benchmarked_on or result.edition.date
 
 
-def _targets(cluster, managers):
+def _targets(cluster, managers, results):
     """Indicators targeted by improvement actions and attended seminars, measured before and after them.
 
     An improvement counts only when the indicator was measured in a result
     benchmarked after the visit or seminar; otherwise the target is not yet measured.
+    `results`: the cluster's results (`results_of`).
     """
-    results = [result for result in results_of(cluster=cluster) if _measured_on(result) is not None]
+    results = [result for result in results if _measured_on(result) is not None]
     results.sort(key=_measured_on)
     ratings = [
         (result, {score.indicator_id: Rating(score.rating) for score in result.scores.all()}) for result in results
@@ -333,13 +348,10 @@ def _targets(cluster, managers):
         )
     if managers:
         keys = Registration.objects.filter(user__in=managers, status=RegistrationStatus.CONFIRMED).values("seminar_key")
-        seminars = (
-            SeminarPage.objects.filter(translation_key__in=keys, starts_at__lte=timezone.now())
-            .select_related("locale")
-            .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
-            .order_by("starts_at", "pk")
+        seminars = SeminarPage.objects.filter(translation_key__in=keys, starts_at__lte=timezone.now()).order_by(
+            "starts_at", "pk"
         )
-        for seminar in in_reader_language(seminars, Locale.get_active()):
+        for seminar in _loaded_in_reader_language(seminars, Locale.get_active()):
             for topic in seminar.topics.all():
                 targets.append(
                     Target(
