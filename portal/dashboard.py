@@ -23,7 +23,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from content.models import BestPracticePage
 from mobility import charts, matching, network_cache, visit_queries
@@ -174,8 +174,11 @@ def dashboard_for(*, cluster, managers=None, today=None):
     data = network_cache.matching_data(today=today)
     _add_peers(plans, cluster, data)
     _add_offers(plans, cluster, today)
-    _add_training(plans)
-    _add_stories(plans, data)
+    # One query each, for every list of pages below (Wagtail's .public() reads the restrictions each time).
+    reader = Locale.get_active()
+    private = Page.objects.private_q()
+    _add_training(plans, reader, private)
+    _add_stories(plans, data, reader, private)
     levels = dimension_levels(result=latest)
     medians = network_cache.network_median_by_dimension(edition=latest.edition)
     rows = []
@@ -195,7 +198,7 @@ def dashboard_for(*, cluster, managers=None, today=None):
         ],
         improved=improved,
         declined=declined,
-        targets=_targets(cluster, managers or [], results),
+        targets=_targets(cluster, managers or [], results, reader),
     )
     return context
 
@@ -245,20 +248,26 @@ def _add_offers(plans, cluster, today):
                 plan.offers.append(Recommendation(item=offer, why=_why(WHY_OFFER, plan.score, host=offer.cluster.name)))
 
 
-def _add_training(plans):
-    """Upcoming seminars and training materials on each weak point, in every language."""
+def _add_training(plans, reader, private):
+    """Upcoming seminars and training materials on each weak point, in every language.
+
+    `private`: the pages in private sections (`PageQuerySet.private_q`), left out.
+    """
     wanted = {plan.score.indicator_id: plan for plan in plans}
     seminars = (
         SeminarPage.objects.live()
-        .public()
+        .exclude(private)
         .filter(topics__in=list(wanted), ends_at__gte=timezone.now(), is_cancelled=False)
         .distinct()
         .order_by("starts_at", "pk")
     )
     materials = (
-        TrainingMaterialPage.objects.live().public().filter(topics__in=list(wanted)).distinct().order_by("title", "pk")
+        TrainingMaterialPage.objects.live()
+        .exclude(private)
+        .filter(topics__in=list(wanted))
+        .distinct()
+        .order_by("title", "pk")
     )
-    reader = Locale.get_active()
     for pages, attribute in ((seminars, "seminars"), (materials, "materials")):
         for page in _loaded_in_reader_language(pages, reader):
             for topic in page.topics.all():
@@ -267,16 +276,16 @@ def _add_training(plans):
                     getattr(plan, attribute).append(_recommend(page, _why(WHY_TRAINING, plan.score), reader))
 
 
-def _add_stories(plans, data):
+def _add_stories(plans, data, reader, private):
     """Stories on a weak point's indicator, and stories of peers that can help with it, in every language.
 
     A story's cluster is named as able to help only when it agreed to be matched
     (it is in the matching network) and is rated above the reader there; the
-    reason names the reader's rating only.
+    reason names the reader's rating only. `private` as for `_add_training`.
     """
     wanted = {plan.score.indicator_id: plan for plan in plans}
     positions = {indicator.pk: index for index, indicator in enumerate(data.indicators)}
-    live = BestPracticePage.objects.live().public()
+    live = BestPracticePage.objects.live().exclude(private)
     tellers = set(live.exclude(cluster=None).values_list("cluster_id", flat=True))
     # Looked up per storyteller, not over the whole network. `candidates` also
     # holds clusters that are not matched; the network holds only those that are.
@@ -300,7 +309,6 @@ def _add_stories(plans, data):
         .distinct()
         .order_by("-date", "-pk")
     )
-    reader = Locale.get_active()
     for story in _loaded_in_reader_language(stories, reader, related=("cluster", "image")):
         topic_ids = {topic.pk for topic in story.topics.all()}
         for indicator_id, plan in wanted.items():
@@ -319,12 +327,12 @@ def _measured_on(result):
     return result.benchmarked_on or result.edition.date
 
 
-def _targets(cluster, managers, results):
+def _targets(cluster, managers, results, reader):
     """Indicators targeted by improvement actions and attended seminars, measured before and after them.
 
     An improvement counts only when the indicator was measured in a result
     benchmarked after the visit or seminar; otherwise the target is not yet measured.
-    `results`: the cluster's results (`results_of`).
+    `results`: the cluster's results (`results_of`); `reader`: the reader's Locale.
     """
     results = [result for result in results if _measured_on(result) is not None]
     results.sort(key=_measured_on)
@@ -351,7 +359,7 @@ def _targets(cluster, managers, results):
         seminars = SeminarPage.objects.filter(translation_key__in=keys, starts_at__lte=timezone.now()).order_by(
             "starts_at", "pk"
         )
-        for seminar in _loaded_in_reader_language(seminars, Locale.get_active()):
+        for seminar in _loaded_in_reader_language(seminars, reader):
             for topic in seminar.topics.all():
                 targets.append(
                     Target(
