@@ -159,8 +159,9 @@ def run_signed_in(stdout):
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
             goal = SERVER_GOALS_MS[name]
-            verdict = "met" if median < goal or size is None else "MISSED"
+            # The goal is set for the large network; the seeded one is shown to compare with.
+            verdict = "" if size is None else (": met" if median < goal else ": MISSED")
             stdout.write(
                 f"  {name}, {clusters:,} clusters: median {median:.0f} ms"
-                f"  (goal < {goal} ms at 10,000: {verdict}; CPU of this process {cpu:.0f} ms; {len(queries)} queries)"
+                f"  (goal < {goal} ms at 10,000{verdict}; CPU of this process {cpu:.0f} ms; {len(queries)} queries)"
             )
