@@ -17,6 +17,7 @@ import pytest
 import requests
 from django.conf import settings
 from django.db import connection
+from django_redis import get_redis_connection
 
 from content.models import NewsPage
 from mobility import network_cache
@@ -58,7 +59,12 @@ def shared(settings):
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
     }
     settings.CACHES = {"default": redis, "pages": {**redis, "KEY_PREFIX": f"{prefix}-pages"}}
-    return prefix
+    yield prefix
+    # Version tokens never expire: leave nothing of this run in the shared Redis
+    # (both caches' keys start with the prefix, whatever their cache version).
+    redis_client = get_redis_connection("default")
+    for key in redis_client.scan_iter(match=f"{prefix}*"):
+        redis_client.delete(key)
 
 
 @pytest.fixture
