@@ -8,14 +8,19 @@ Scoring
 -------
 Levels are red 0, yellow 1, green 2. The visitor V's weak points are its red
 indicators (weight 2) and its yellow ones (weight 1). A host H helps on weak
-point i by ``max(0, level_H(i) - level_V(i))``; a host without a score for i
-does not help there. The match score is::
+point i when ``level_H(i) > level_V(i)``, by the whole weight of i however much
+better it is (`help_points`); a host without a score for i does not help there.
+The match score is::
 
-    score = round(100 * sum(weight_i * help_i) / sum(weight_i * (2 - level_V(i))))
+    score = round(100 * sum(weight_i for the i H helps on) / sum(weight_i))
 
-so 100 means H is green on every one of V's weak points. Hosts that help on
-none of the weak points are no match at all, whatever their bonuses, and a
-visitor without weak points (or without a result) has no matches.
+so 100 means H is better than V on every one of V's weak points. The score is
+deliberately not graded by how much better: then a visitor with a single red
+weak point would read from 50 or 100 whether the host is yellow or green
+there. It follows from the visitor's own levels and the set of weak points the
+host helps with, which the explanation names anyway. Hosts that help on none
+of the weak points are no match at all, whatever their bonuses, and a visitor
+without weak points (or without a result) has no matches.
 
 Bonuses are reported separately from the score (`Match.bonus`, `Match.reasons`)
 and added to it for the ranking (`Match.total`, at most 100 + 20):
@@ -133,6 +138,15 @@ def weak_points(levels, indicators):
     return sorted(found, key=lambda point: (point.level, point.index))
 
 
+def help_points(point, host_level):
+    """What a host at `host_level` adds to the score for the visitor's weak point `point`.
+
+    All of the weak point's weight when the host is better there, else nothing:
+    yellow and green count alike on a red weak point (see "Scoring").
+    """
+    return point.weight if host_level != MISSING and host_level > point.level else 0
+
+
 def _normalise_sector(sector):
     return " ".join((sector or "").split()).casefold()
 
@@ -245,12 +259,12 @@ class Network:
         for point in points:
             table = bytearray(256)
             for level in (YELLOW, GREEN):
-                table[level] = point.weight * max(0, level - point.level)
+                table[level] = help_points(point, level)
             column = int.from_bytes(self._columns[point.index].translate(table), "big")
             raw += column
             if focus is not None and point.index in focus:
                 focus_raw += column
-        best = sum(point.weight * (2 - point.level) for point in points)
+        best = sum(point.weight for point in points)
         # Score per raw value, rounded half up; a host that helps nowhere is excluded.
         norm = [_EXCLUDED] + [(200 * value + best) // (2 * best) for value in range(1, best + 1)]
 
@@ -299,14 +313,13 @@ class Network:
 
     def _explain(self, visitor, points, position, focus=None):
         host = self.candidates[position]
-        best = sum(point.weight * (2 - point.level) for point in points)
+        best = sum(point.weight for point in points)
         contributions = []
         raw = 0
         for point in points:
-            level = host.levels[point.index]
-            if level == MISSING or level <= point.level:
+            gained = help_points(point, host.levels[point.index])
+            if not gained:
                 continue
-            gained = point.weight * (level - point.level)
             raw += gained
             contributions.append(Contribution(index=point.index, indicator=point.indicator, visitor_level=point.level))
         # The visitor's levels alone decide which weak points are named, and in which order.

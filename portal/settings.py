@@ -245,6 +245,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # A page's shared password (portal.signin.page_password): per client and restriction.
+    "page_password_failed": "5/5m/key",
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"

@@ -38,6 +38,11 @@ urlpatterns += i18n_patterns(
     path("", include("mobility.visit_urls")),
     path("", include("training.urls")),
     path("_util/login/", signin.frontend_login, name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        signin.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

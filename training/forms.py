@@ -43,8 +43,11 @@ class LibraryFilterForm(forms.Form):
         if data["level"]:
             materials = materials.filter(level=data["level"])
         if data["q"]:
-            matches = materials.search(data["q"], order_by_relevance=False)
-            materials = materials.filter(pk__in=[page.pk for page in matches])
+            # Searched over every live material, not `materials`: the search backend cannot
+            # apply the one-per-language filter (a negated subquery) and failed with a 500.
+            # A material matches when any of its language versions does.
+            matches = TrainingMaterialPage.objects.live().public().search(data["q"], order_by_relevance=False)
+            materials = materials.filter(translation_key__in={page.translation_key for page in matches})
         return materials
 
 

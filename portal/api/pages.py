@@ -7,13 +7,16 @@ language, as the site's lists do. A page's detail is reachable by its id in any
 language. Seminar facts (dates, places) are at /api/v1/seminars/.
 """
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -21,7 +24,7 @@ from wagtail.models import Page
 
 from content.models import BestPracticePage, NewsPage
 from portal.api import serializers as api_serializers
-from portal.api.views import ERRORS, LANGUAGE
+from portal.api.views import ERRORS, LANGUAGE, whole_number
 from training.models import SeminarPage, TrainingMaterialPage
 
 DEFAULT_LANGUAGE = "en"
@@ -94,10 +97,32 @@ def pages_in_language(language, models=tuple(PAGE_FIELDS)):
     ).select_related("locale")
 
 
+# Past any real number of pages, and small enough for every database's integers.
+MAX_OFFSET = 10**9
+
+
+class Pagination(WagtailPagination):
+    """Wagtail's limit/offset, read as strictly as the schema states them.
+
+    Wagtail's own int() takes " 5" and "５", and hands the database any offset,
+    which PostgreSQL refuses past its bigint (a 500).
+    """
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for name, maximum in (("offset", MAX_OFFSET), ("limit", settings.WAGTAILAPI_LIMIT_MAX)):
+            raw = request.GET.get(name)
+            if raw is not None and not (whole_number(raw) and len(raw) <= 10 and int(raw) <= maximum):
+                message = _("%(parameter)s must be a whole number from 0 to %(maximum)s.")
+                raise BadRequestError(message % {"parameter": name, "maximum": maximum})
+        return super().paginate_queryset(queryset, request, view)
+
+
 class PageListingParameters(serializers.Serializer):
     type = serializers.ChoiceField(choices=list(PAGE_TYPES), required=False, help_text="One page type.")
-    limit = serializers.IntegerField(min_value=0, max_value=50, default=20, help_text="Pages per answer.")
-    offset = serializers.IntegerField(min_value=0, default=0)
+    limit = serializers.IntegerField(
+        min_value=0, max_value=settings.WAGTAILAPI_LIMIT_MAX, default=20, help_text="Pages per answer."
+    )
+    offset = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, default=0)
     order = serializers.ChoiceField(
         choices=["title", "-title", "first_published_at", "-first_published_at"], required=False
     )
@@ -135,6 +160,7 @@ class PageDetailSerializer(PageSummarySerializer):
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     renderer_classes = [JSONRenderer]
+    pagination_class = Pagination
     serializer_class = PageDetailSerializer
     filter_backends = [FieldsFilter, OrderingFilter]
     known_query_parameters = frozenset(

@@ -1,6 +1,8 @@
 """What the API shows of each record. Field names never say rating, score, value or level:
 the public sees labels, profiles and suppressed aggregates only (DESIGN.md 4.1)."""
 
+import re
+
 from django.conf import settings
 from django.utils import timezone
 from django_countries import countries
@@ -14,8 +16,9 @@ LANGUAGES = settings.LANGUAGES
 
 
 def country_filter(help_text="ISO 3166-1 alpha-2 code, e.g. CZ."):
+    # Not trimmed: " CZ" breaks the published pattern, so it is refused rather than read as "CZ".
     return serializers.RegexField(
-        r"^([A-Z]{2})?\Z", required=False, allow_blank=True, max_length=2, help_text=help_text
+        r"^[A-Z]{2}\Z", required=False, allow_blank=True, trim_whitespace=False, help_text=help_text
     )
 
 
@@ -46,9 +49,19 @@ class AbsoluteUrlMixin:
 
 
 def text_filter(max_length, help_text=""):
-    """Free text in the query string; the schema says what DRF enforces: no NUL characters."""
+    """Free text in the query string; the schema says what DRF enforces: no NUL characters.
+
+    The pattern needs one character so that it and "empty" (allow_blank) are
+    alternatives the published `oneOf` can tell apart; the text is not trimmed
+    so that the schema's maxLength counts what DRF counts.
+    """
     return serializers.RegexField(
-        r"^[^\x00]*\Z", required=False, allow_blank=True, max_length=max_length, help_text=help_text
+        r"^[^\x00]+\Z",
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        max_length=max_length,
+        help_text=help_text,
     )
 
 
@@ -60,11 +73,25 @@ class PresentMeansGiven:
 
 
 class QueryDateField(PresentMeansGiven, serializers.DateField):
-    pass
+    """A day exactly as the schema's `format: date` says (YYYY-MM-DD).
+
+    Python also reads "20240101" and "2024-W01-1" as dates; a client sending
+    those would rely on something the schema does not promise.
+    """
+
+    def to_internal_value(self, value):
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            self.fail("invalid", format="YYYY-MM-DD")
+        return super().to_internal_value(value)
 
 
 class QueryBooleanField(PresentMeansGiven, serializers.BooleanField):
-    pass
+    """`true` or `false`, the two spellings of the schema's boolean."""
+
+    def to_internal_value(self, data):
+        if data in ("true", "false"):
+            return data == "true"
+        self.fail("invalid", input=data)
 
 
 # An empty value means "any", as in the filter forms of the pages.

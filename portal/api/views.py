@@ -5,13 +5,15 @@ and serializes. Language, caching and the rate limit are applied to every
 endpoint in `portal.api.urls` (see `portal.api.http`).
 """
 
+import re
+
 from django.http import Http404, JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
@@ -36,18 +38,41 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": _("Not found.")}, status=404)
 
 
+def whole_number(raw):
+    """ASCII digits only: int() would also take " 2", "+2" and "２", which the schema's integer does not."""
+    return re.fullmatch(r"[0-9]+", raw) is not None
+
+
 class Pagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    # "last" is DRF's alias for the last page; the schema promises whole numbers only.
+    last_page_strings = ()
+
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        if not whole_number(raw) or len(raw) > 3 or not 1 <= int(raw) <= self.max_page_size:
             message = _("Give a whole number from 1 to %(maximum)s.") % {"maximum": self.max_page_size}
             raise ValidationError({self.page_size_query_param: [message]})
+        return int(raw)
+
+    def get_page_number(self, request, paginator):
+        """A page number as the schema says (1 or more); `?page=` with nothing is an error, not page 1.
+
+        A number past the last page stays DRF's 404 "Invalid page.".
+        """
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if not whole_number(raw) or not raw.strip("0"):
+            raise ValidationError({self.page_query_param: [_("Give a whole number from 1 up.")]})
+        if len(raw) > 18:
+            # Past any last page; int() refuses thousands of digits.
+            raise NotFound(self.invalid_page_message)
         return int(raw)
 
     def get_schema_operation_parameters(self, view):

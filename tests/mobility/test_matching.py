@@ -53,21 +53,22 @@ def test_weak_points_reds_first_then_yellows():
 
 
 def test_rank_scores_weighted_help_normalised_to_100():
-    # Weak points: FIN.1 red (weight 2, at most 4 points), FIN.2 yellow (weight 1, at most 1): best = 5.
+    # Weak points: FIN.1 red (weight 2), FIN.2 yellow (weight 1): best = 3, whatever the host's level.
     perfect = cluster("PL-001", [GREEN, GREEN, RED, RED])
-    red_to_yellow = cluster("PL-002", [YELLOW, YELLOW, GREEN, GREEN])  # 2 points of 5
-    yellow_only = cluster("PL-003", [RED, GREEN, GREEN, GREEN])  # 1 point of 5
+    red_to_yellow = cluster("PL-002", [YELLOW, YELLOW, GREEN, GREEN])  # FIN.1 only: 2 of 3
+    yellow_only = cluster("PL-003", [RED, GREEN, GREEN, GREEN])  # FIN.2 only: 1 of 3
     network = Network(INDICATORS, [VISITOR, perfect, red_to_yellow, yellow_only])
 
-    assert ranked(network, VISITOR) == [("PL-001", 100, 0), ("PL-002", 40, 0), ("PL-003", 20, 0)]
+    assert ranked(network, VISITOR) == [("PL-001", 100, 0), ("PL-002", 67, 0), ("PL-003", 33, 0)]
 
 
 def test_rank_rounds_half_up():
-    visitor = cluster("CZ-001", [RED, YELLOW, YELLOW, GREEN])  # best = 4 + 1 + 1 = 6
-    host = cluster("PL-001", [RED, GREEN, RED, RED])  # 1 of 6 = 16.67 -> 17
-    network = Network(INDICATORS, [visitor, host])
+    indicators = [f"X.{number}" for number in range(8)]
+    visitor = cluster("CZ-001", [YELLOW] * 6 + [RED, GREEN])  # best = 6 * 1 + 2 = 8
+    host = cluster("PL-001", [GREEN] + [YELLOW] * 5 + [RED, RED])  # 1 of 8 = 12.5 -> 13
+    network = Network(indicators, [visitor, host])
 
-    assert ranked(network, visitor) == [("PL-001", 17, 0)]
+    assert ranked(network, visitor) == [("PL-001", 13, 0)]
 
 
 def test_rank_ties_ordered_by_cluster_code():
@@ -90,8 +91,8 @@ def test_rank_host_without_result_is_no_candidate_and_unscored_indicator_does_no
 
     [match] = network.rank(VISITOR)
 
-    # Only FIN.2 (yellow -> green, 1 of 5 points) counts; a cluster without any result never enters the network.
-    assert (match.code, match.score) == ("PL-001", 20)
+    # Only FIN.2 (yellow -> green, 1 of 3 points) counts; a cluster without any result never enters the network.
+    assert (match.code, match.score) == ("PL-001", 33)
     assert match.contributions == (Contribution(index=1, indicator="FIN.2", visitor_level=YELLOW),)
 
 
@@ -113,7 +114,7 @@ def test_rank_bonuses_documented_points_and_reasons():
     visitor = cluster(
         "CZ-001", [RED, YELLOW, GREEN, GREEN], country="CZ", sector="Food", languages=frozenset({"cs", "en"})
     )
-    offer = cluster("PL-001", [YELLOW, RED, RED, RED], offer_topics=frozenset({0}))  # 2 of 5 = 40
+    offer = cluster("PL-001", [YELLOW, RED, RED, RED], offer_topics=frozenset({0}))  # 2 of 3 = 67
     offer_elsewhere = cluster("PL-002", [YELLOW, RED, RED, RED], offer_topics=frozenset({3}))
     language = cluster("SK-001", [YELLOW, RED, RED, RED], languages=frozenset({"en", "sk"}))
     sector = cluster("HU-001", [YELLOW, RED, RED, RED], sector=" food ")
@@ -129,11 +130,11 @@ def test_rank_bonuses_documented_points_and_reasons():
     matches = network.rank(visitor)
 
     assert [(match.code, match.score, match.bonus, match.total) for match in matches] == [
-        ("HR-001", 40, OFFER_BONUS + LANGUAGE_BONUS + SECTOR_BONUS, 60),
-        ("PL-001", 40, OFFER_BONUS, 50),
-        ("HU-001", 40, SECTOR_BONUS, 45),
-        ("SK-001", 40, LANGUAGE_BONUS, 45),
-        ("PL-002", 40, 0, 40),
+        ("HR-001", 67, OFFER_BONUS + LANGUAGE_BONUS + SECTOR_BONUS, 87),
+        ("PL-001", 67, OFFER_BONUS, 77),
+        ("HU-001", 67, SECTOR_BONUS, 72),
+        ("SK-001", 67, LANGUAGE_BONUS, 72),
+        ("PL-002", 67, 0, 67),
     ]
     assert matches[0].reasons == (REASON_OFFER, REASON_LANGUAGE, REASON_SECTOR)
     assert matches[0].offer_topics == ("FIN.1", "FIN.2")
@@ -142,14 +143,14 @@ def test_rank_bonuses_documented_points_and_reasons():
 
 
 def test_rank_bonus_can_outrank_a_better_helper():
-    visitor = cluster("CZ-001", [RED, YELLOW, YELLOW, YELLOW], languages=frozenset({"cs"}))  # best = 7
-    helper = cluster("PL-001", [YELLOW, GREEN, GREEN, RED])  # 2 + 1 + 1 = 4 of 7 = 57
-    speaker = cluster("SK-001", [YELLOW, GREEN, RED, RED], languages=frozenset({"cs"}))  # 3 of 7 = 43, + 5
-    host = cluster("SK-002", [YELLOW, GREEN, RED, RED], languages=frozenset({"cs"}), offer_topics=frozenset({3}))
+    visitor = cluster("CZ-001", [RED, RED, RED, YELLOW], languages=frozenset({"cs"}))  # best = 2 + 2 + 2 + 1 = 7
+    helper = cluster("PL-001", [YELLOW, GREEN, RED, GREEN])  # 2 + 2 + 1 = 5 of 7 = 71
+    speaker = cluster("SK-001", [YELLOW, GREEN, RED, RED], languages=frozenset({"cs"}))  # 4 of 7 = 57, + 5
+    host = cluster("SK-002", [YELLOW, GREEN, RED, RED], languages=frozenset({"cs"}), offer_topics=frozenset({0}))
 
     network = Network(INDICATORS, [visitor, helper, speaker, host])
 
-    assert ranked(network, visitor) == [("SK-002", 43, 15), ("PL-001", 57, 0), ("SK-001", 43, 5)]
+    assert ranked(network, visitor) == [("SK-002", 57, 15), ("PL-001", 71, 0), ("SK-001", 57, 5)]
 
 
 def test_rank_same_country_setting():
@@ -211,7 +212,7 @@ def test_rank_filters_hosts_and_weak_points():
     assert [match.code for match in network.rank(VISITOR, languages=["en", "pl"])] == ["PL-001", "SK-001"]
     assert [match.code for match in network.rank(VISITOR, countries=["SK"], languages=["en"])] == ["SK-001"]
     # Only hosts that help on FIN.2 remain (PL-001 does not); the score still counts every weak point.
-    assert ranked(network, VISITOR, indicators={1}) == [("SK-002", 100, 0), ("SK-001", 20, 0)]
+    assert ranked(network, VISITOR, indicators={1}) == [("SK-002", 100, 0), ("SK-001", 33, 0)]
     assert [item.indicator for item in network.rank(VISITOR, indicators={1})[0].contributions] == ["FIN.2", "FIN.1"]
 
 
@@ -225,7 +226,7 @@ def test_rank_weak_point_filter_never_changes_a_score():
     unfiltered = ranked(network, visitor)
     only_fin1 = ranked(network, visitor, indicators={0})
 
-    assert unfiltered == [("PL-001", 75, 0), ("PL-002", 75, 0)]
+    assert unfiltered == [("PL-001", 100, 0), ("PL-002", 100, 0)]
     assert only_fin1 == unfiltered
     assert ranked(network, visitor, indicators={2, 3}) == []
 
@@ -242,7 +243,7 @@ def test_rank_visitor_outside_the_network():
     outsider = cluster("XX-001", [RED, RED, RED, RED])
     network = Network(INDICATORS, [cluster("PL-001", [GREEN, YELLOW, RED, RED])])
 
-    assert ranked(network, outsider) == [("PL-001", 38, 0)]
+    assert ranked(network, outsider) == [("PL-001", 50, 0)]
 
 
 def test_network_with_many_indicators_uses_wide_slots():
@@ -259,11 +260,11 @@ def test_bench_network_matches_brute_force_ranking():
     network = synthetic_network(clusters=300, indicators=12, seed=7)
     visitor = network.candidates[5]
     points = weak_points(visitor.levels, network.indicators)
-    best = sum(point.weight * (2 - point.level) for point in points)
+    best = sum(point.weight for point in points)
 
     expected = []
     for host in network.candidates:
-        raw = sum(point.weight * max(0, host.levels[point.index] - point.level) for point in points)
+        raw = sum(point.weight for point in points if MISSING != host.levels[point.index] > point.level)
         if host is visitor or raw == 0:
             continue
         bonus = (
@@ -302,7 +303,7 @@ def test_peers_for_ranks_hosts_from_their_latest_result():
 
     peers = visit_queries.peers_for(cluster=visitor, countries=["AT"])
 
-    assert [(peer.cluster.code, peer.match.score) for peer in peers] == [("VT-B", 100), ("VT-P", 40)]
+    assert [(peer.cluster.code, peer.match.score) for peer in peers] == [("VT-B", 100), ("VT-P", 67)]
     assert peers[0].cluster == best
     assert partial.code == "VT-P"
 
@@ -370,7 +371,7 @@ def test_peers_for_dimension_keeps_hosts_that_help_there_with_their_whole_score(
     governance = Dimension.objects.get(code="GOV")
     peers = visit_queries.peers_for(cluster=visitor, countries=["AT"], dimension=governance)
 
-    assert [(peer.cluster.code, peer.match.score) for peer in peers] == [("VT-GOV", 75)]
+    assert [(peer.cluster.code, peer.match.score) for peer in peers] == [("VT-GOV", 100)]
     assert [str(line) for line in peers[0].explanations] == [
         "Can help with: Documented strategy — yours is red; Share of private funding — yours is red"
     ]

@@ -214,29 +214,52 @@ VALUES = st.one_of(
 PARAMS = st.dictionaries(st.one_of(st.sampled_from(NAMES), st.text(max_size=8)), VALUES, max_size=4)
 
 
-def _list_pages():
-    return [
-        "/en/clusters/",
-        "/cs/clusters/",
-        "/en/network-statistics/",
-        "/en/study-visits/",
-        "/en/search/",
-        "/calendar/seminars.ics",
-        in_language(NewsIndexPage, "en").url,
-        in_language(BestPracticeIndexPage, "pl").url,
-        in_language(SeminarIndexPage, "en").url,
-        in_language(TrainingLibraryPage, "hu").url,
-    ]
+LIST_PAGES = {
+    "clusters": lambda: "/en/clusters/",
+    "clusters cs": lambda: "/cs/clusters/",
+    "statistics": lambda: "/en/network-statistics/",
+    "study visits": lambda: "/en/study-visits/",
+    "search": lambda: "/en/search/",
+    "seminar calendar": lambda: "/calendar/seminars.ics",
+    "news": lambda: in_language(NewsIndexPage, "en").url,
+    "stories pl": lambda: in_language(BestPracticeIndexPage, "pl").url,
+    "seminars": lambda: in_language(SeminarIndexPage, "en").url,
+    "training library hu": lambda: in_language(TrainingLibraryPage, "hu").url,
+}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(page=st.integers(min_value=0, max_value=9), params=PARAMS)
-@pytest.mark.xfail(
-    reason="the fuzz found a failure in CI that did not reproduce here; see the closing note", strict=False
+# Every page gets its own examples (a page drawn at random was missed: the library's
+# search answered 500 in CI only). The same examples on every run and no example
+# database, so CI and a developer see the same result. Public pages are not rate
+# limited, so no example is answered 429 however many run.
+@pytest.mark.parametrize("page", LIST_PAGES)
+@settings(
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+@given(params=PARAMS)
 def test_public_list_pages_never_answer_5xx(page, params):
-    url = _list_pages()[page]
+    url = LIST_PAGES[page]()
 
     response = Client().get(url, params)
 
     assert response.status_code in {200, 301, 302, 400, 404}, (url, params)
+
+
+# Found by the fuzz in CI: any search of the training library answered 500 (the search
+# backend could not apply the library's one-per-language filter).
+@pytest.mark.parametrize(
+    ("lang", "titles"),
+    [
+        ("en", [("Preparing for the benchmarking interview", "en")]),
+        ("hu", [("Felkészülés a benchmarking interjúra", "hu")]),
+    ],
+)
+def test_training_library_search_finds_materials_in_the_readers_language(lang, titles):
+    response = Client().get(in_language(TrainingLibraryPage, lang).url, {"q": "budget"})
+
+    assert response.status_code == 200
+    assert [(page.title, page.locale.language_code) for page in response.context["materials"]] == titles
