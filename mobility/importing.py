@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from mobility import vocabulary
 from mobility.codes import is_valid_cluster_code
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, LabelLevel, Rating, Score
 from mobility.network_cache import invalidate_network
@@ -657,28 +658,33 @@ def _compare(plan, *, write):
         editions = {edition.name: edition for edition in BenchmarkEdition.objects.filter(name__in=list(edition_dates))}
 
     existing = {
-        cluster.code: cluster for cluster in Cluster.objects.all().only("id", "code", "name", "sector", "region")
+        cluster.code: cluster
+        for cluster in Cluster.objects.select_related("sector", "region").only(
+            "id", "code", "name", "country", "sector", "region"
+        )
     }
+    # Sector and region words name records (in any language); new ones are created only when writing.
+    country_of = {code: row.country or str(existing[code].country) for code, row in plan.clusters.items()}
+    sectors = vocabulary.sectors_named([row.sector for row in plan.clusters.values()], create=write)
+    regions = vocabulary.regions_named(
+        [(country_of[code], row.region) for code, row in plan.clusters.items()], create=write
+    )
     new_clusters, changed_clusters = [], []
     for code, row in plan.clusters.items():
         cluster = existing.get(code)
+        wanted = {
+            "name": row.name,
+            "sector": sectors.get(row.sector.strip()),
+            "region": regions.get((country_of[code], row.region.strip())),
+        }
         if cluster is None:
             summary.clusters_created.append(code)
-            new_clusters.append(
-                Cluster(
-                    code=code,
-                    name=row.name,
-                    country=row.country,
-                    sector=row.sector,
-                    region=row.region,
-                    languages=[],
-                )
-            )
+            new_clusters.append(Cluster(code=code, country=row.country, languages=[], **wanted))
             continue
         changes = [
-            (field_name, getattr(cluster, field_name), getattr(row, field_name))
-            for field_name in ("name", "sector", "region")
-            if getattr(row, field_name) and getattr(row, field_name) != getattr(cluster, field_name)
+            (field_name, getattr(cluster, field_name), new)
+            for field_name, new in wanted.items()
+            if new and new != getattr(cluster, field_name)
         ]
         if changes:
             summary.clusters_updated.append((code, changes))

@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mobility import admin_views
-from mobility.models import BenchmarkEdition, Cluster, ClusterMembership, Dimension, Indicator, Label
+from mobility.models import BenchmarkEdition, Cluster, ClusterMembership, Dimension, Indicator, Label, Region, Sector
 from mobility.queries import is_analyst
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -27,7 +27,7 @@ class ClusterViewSet(SnippetViewSet):
     menu_label = _("Clusters")
     list_display = ["code", "name", "country", "sector", "is_public"]
     list_filter = ["country", "is_public"]
-    search_fields = ["code", "name", "region", "sector"]
+    search_fields = ["code", "name", "region__name", "sector__name"]
     search_backend_name = None
     ordering = ["code"]
     panels = [
@@ -103,8 +103,40 @@ class MembershipViewSet(SnippetViewSet):
     panels = [FieldPanel("cluster"), FieldPanel("user"), FieldRowPanel([FieldPanel("role"), FieldPanel("status")])]
 
 
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectors")
+    list_display = ["name", "code"]
+    search_fields = ["code", "name_en", "name"]
+    search_backend_name = None
+    ordering = ["code"]
+    panels = [FieldPanel("code"), translated_panels("name", _("Name"))]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    menu_label = _("Regions")
+    list_display = ["name", "country", "code"]
+    list_filter = ["country"]
+    search_fields = ["code", "name_en", "name"]
+    search_backend_name = None
+    ordering = ["country", "code"]
+    panels = [FieldRowPanel([FieldPanel("country"), FieldPanel("code")]), translated_panels("name", _("Name"))]
+
+
 class BenchmarkGroup(SnippetViewSetGroup):
-    items = (ClusterViewSet, DimensionViewSet, IndicatorViewSet, EditionViewSet, LabelViewSet, MembershipViewSet)
+    items = (
+        ClusterViewSet,
+        SectorViewSet,
+        RegionViewSet,
+        DimensionViewSet,
+        IndicatorViewSet,
+        EditionViewSet,
+        LabelViewSet,
+        MembershipViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Benchmarks")
     menu_name = "benchmarks"
