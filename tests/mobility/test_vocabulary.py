@@ -194,6 +194,53 @@ def test_directory_query_count_does_not_grow_with_sectors_and_regions(client):
     assert count_queries(client, url("directory") + "?q=Vocab+Count") == one
 
 
+# --- Admin ------------------------------------------------------------------------------------
+
+
+def test_analyst_translates_a_sector_and_every_language_reads_it(client):
+    client.force_login(f.user(role="analyst"))
+    sector = vocabulary.sector_named("Space technology")
+    data = {"code": sector.code, **{f"name_{lang}": "" for lang in LANGS}}
+    data |= {"name_en": "Space technology", "name_cs": "Kosmické technologie", "name_tr": "Uzay teknolojileri"}
+
+    response = client.post(reverse("wagtailsnippets_mobility_sector:edit", args=[sector.pk]), data)
+    client.logout()
+    f.cluster(name="Orbit Cluster", sector="Space technology")
+
+    assert response.status_code == 302
+    assert "Kosmické technologie" in client.get(url("directory", "cs"), {"sector": sector.code}).content.decode()
+    # Languages without a name of their own read the English one.
+    assert "Space technology" in client.get(url("directory", "pl"), {"sector": sector.code}).content.decode()
+
+
+def test_analyst_edits_a_cluster_region_of_its_own_country_only(client):
+    client.force_login(f.user(role="analyst"))
+    cluster = Cluster.objects.get(code="CZ-001")
+    edit = reverse("wagtailsnippets_mobility_cluster:edit", args=[cluster.pk])
+    html = client.get(edit).content.decode()
+    assert 'name="region"' in html and 'name="sector"' in html
+
+    form = client.get(edit).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["region"] = Region.objects.get(country="PL", code="silesian-voivodeship").pk
+    data["languages"] = '["cs", "en"]'
+    response = client.post(edit, data)
+
+    assert response.status_code == 200
+    assert "This region lies in another country." in response.content.decode()
+    cluster.refresh_from_db()
+    assert cluster.region.code == "central-bohemian-region"
+
+
+def test_only_analysts_manage_sectors_and_regions(client):
+    client.force_login(f.user(role="trainer"))
+
+    assert client.get(reverse("wagtailsnippets_mobility_sector:list")).status_code in (302, 403)
+    assert client.get(reverse("wagtailsnippets_mobility_region:list")).status_code in (302, 403)
+    client.force_login(f.user(role="analyst"))
+    assert client.get(reverse("wagtailsnippets_mobility_region:list")).status_code == 200
+
+
 # --- Migration --------------------------------------------------------------------------------
 
 
