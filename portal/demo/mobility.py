@@ -191,21 +191,21 @@ SHORT_SECTOR = {
     "Health and life sciences": "Health",
     "Creative industries": "Creative",
 }
-# Every sector in all seven languages (`Sector.name_<code>`).
+# Every sector in all seven languages (`Sector.name_<code>`), as the best-practice stories name them.
 SECTOR_NAMES = {
     "Food and agriculture": {
-        "cs": "Potravinářství a zemědělství",
-        "sk": "Potravinárstvo a poľnohospodárstvo",
+        "cs": "Potraviny a zemědělství",
+        "sk": "Potraviny a poľnohospodárstvo",
         "pl": "Żywność i rolnictwo",
         "hu": "Élelmiszeripar és mezőgazdaság",
-        "hr": "Prehrana i poljoprivreda",
+        "hr": "Hrana i poljoprivreda",
         "tr": "Gıda ve tarım",
     },
     "Automotive": {
         "cs": "Automobilový průmysl",
         "sk": "Automobilový priemysel",
         "pl": "Motoryzacja",
-        "hu": "Autóipar",
+        "hu": "Járműipar",
         "hr": "Automobilska industrija",
         "tr": "Otomotiv",
     },
@@ -213,7 +213,7 @@ SECTOR_NAMES = {
         "cs": "Informační a komunikační technologie",
         "sk": "Informačné a komunikačné technológie",
         "pl": "Technologie informacyjno-komunikacyjne",
-        "hu": "Infokommunikációs technológiák",
+        "hu": "Infokommunikáció",
         "hr": "Informacijske i komunikacijske tehnologije",
         "tr": "Bilgi ve iletişim teknolojileri",
     },
@@ -780,9 +780,15 @@ def _vocabulary():
         for place in places:
             names = REGION_NAMES[place]
             regions[place] = Region(country=country, code=code_for(names["en"]), name=names["en"], **_names(names))
-    Sector.objects.bulk_create(sectors.values())
-    Region.objects.bulk_create(regions.values())
-    return sectors, regions
+    # An analyst may have added some of them already (by hand or by an import): those are kept.
+    Sector.objects.bulk_create(sectors.values(), ignore_conflicts=True)
+    Region.objects.bulk_create(regions.values(), ignore_conflicts=True)
+    saved_sectors = Sector.objects.in_bulk(field_name="code")
+    saved_regions = {(str(region.country), region.code): region for region in Region.objects.all()}
+    return (
+        {english: saved_sectors[sector.code] for english, sector in sectors.items()},
+        {place: saved_regions[(str(region.country), region.code)] for place, region in regions.items()},
+    )
 
 
 def _names(names):

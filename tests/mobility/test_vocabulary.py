@@ -41,11 +41,11 @@ def test_every_demo_sector_and_region_is_named_in_all_seven_languages():
     ("lang", "sector", "region"),
     [
         ("en", "Food and agriculture", "Central Bohemian Region"),
-        ("cs", "Potravinářství a zemědělství", "Středočeský kraj"),
-        ("sk", "Potravinárstvo a poľnohospodárstvo", "Stredočeský kraj"),
+        ("cs", "Potraviny a zemědělství", "Středočeský kraj"),
+        ("sk", "Potraviny a poľnohospodárstvo", "Stredočeský kraj"),
         ("pl", "Żywność i rolnictwo", "Kraj środkowoczeski"),
         ("hu", "Élelmiszeripar és mezőgazdaság", "Közép-csehországi kerület"),
-        ("hr", "Prehrana i poljoprivreda", "Srednjočeški kraj"),
+        ("hr", "Hrana i poljoprivreda", "Srednjočeški kraj"),
         ("tr", "Gıda ve tarım", "Orta Bohemya Bölgesi"),
     ],
 )

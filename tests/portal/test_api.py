@@ -235,7 +235,7 @@ def test_cluster_profile_in_two_languages(client, lang, description):
         },
         "sector": {
             "code": "food-and-agriculture",
-            "name": {"en": "Food and agriculture", "cs": "Potravinářství a zemědělství"}[lang],
+            "name": {"en": "Food and agriculture", "cs": "Potraviny a zemědělství"}[lang],
         },
         "url": "http://testserver" + in_lang(lang, "/clusters/CZ-001/"),
     }

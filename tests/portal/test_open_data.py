@@ -156,7 +156,7 @@ def test_cluster_profile_is_an_organization_without_results(client):
         "addressCountry": "CZ",
         "addressRegion": "Středočeský kraj",
     }
-    assert organization["knowsAbout"] == "Potravinářství a zemědělství"
+    assert organization["knowsAbout"] == "Potraviny a zemědělství"
     assert organization["description"].startswith("Zemědělci, zpracovatelé potravin")
     with translation.override("cs"):
         valid = [
