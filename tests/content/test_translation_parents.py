@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from content.models import NewsIndexPage, NewsPage, StandardPage
+from content.translation_overview import translation_overview
 from portal.models import User
 from tests.content.test_translation_workflow import publish, translate_segment
 from tests.helpers import LANGS, home, news_index
@@ -81,6 +82,8 @@ def test_untranslated_parent_is_created_as_a_draft_not_a_live_copy(admin_client,
     assert Translation.objects.filter(
         source__object_id=network.translation_key, target_locale__language_code="cs", enabled=True
     ).exists()
+    overview = {row.page_id: row.statuses for row in translation_overview()}
+    assert (overview[network.pk]["cs"], overview[partners.pk]["cs"]) == ("draft", "draft")
     assert client.get(f"{home('cs').url}network/").status_code == 404
     assert client.get(f"{home('cs').url}network/partners/").status_code == 404
     assert client.get("/en/network/partners/").status_code == 200
