@@ -664,7 +664,10 @@ def _compare(plan, *, write):
         )
     }
     # Sector and region words name records (in any language); new ones are created only when writing.
-    country_of = {code: row.country or str(existing[code].country) for code, row in plan.clusters.items()}
+    country_of = {
+        code: row.country or (str(existing[code].country) if code in existing else "")
+        for code, row in plan.clusters.items()
+    }
     sectors = vocabulary.sectors_named([row.sector for row in plan.clusters.values()], create=write)
     regions = vocabulary.regions_named(
         [(country_of[code], row.region) for code, row in plan.clusters.items()], create=write
