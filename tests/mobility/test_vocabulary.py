@@ -274,3 +274,16 @@ def test_migration_keeps_every_clusters_sector_and_region():
     ]
     demo = Cluster.objects.get(code="CZ-001")
     assert (demo.sector.name_en, demo.region.name_en) == ("Food and agriculture", "Central Bohemian Region")
+
+
+@pytest.mark.page_cache
+def test_a_renamed_sector_shows_at_once_on_cached_pages(client):
+    before = client.get(url("cluster", "cs", code="SK-001")).content.decode()
+    sector = Sector.objects.get(code="automotive")
+    sector.name_cs = "Automobilový a dopravní průmysl"
+    sector.save()
+
+    after = client.get(url("cluster", "cs", code="SK-001")).content.decode()
+
+    assert ">Automobilový průmysl</a>" in before
+    assert ">Automobilový a dopravní průmysl</a>" in after
