@@ -22,7 +22,8 @@ class DirectoryFilterForm(forms.Form):
         self.fields["country"].choices = [("", _("All countries"))] + [
             (code, countries.name(code)) for code in country_codes
         ]
-        self.fields["sector"].choices = [("", _("All sectors"))] + [(sector, sector) for sector in sectors]
+        # By code: the same link filters alike in every language.
+        self.fields["sector"].choices = [("", _("All sectors"))] + [(sector.code, str(sector)) for sector in sectors]
 
     def filters(self):
         if not self.is_valid():

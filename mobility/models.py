@@ -5,6 +5,7 @@ Translated labels (names, descriptions) use django-modeltranslation: see
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -75,6 +76,42 @@ class ClusterQuerySet(models.QuerySet):
         return self.filter(pk__in=ClusterMembership.objects.approved_managers().filter(user=user).values("cluster_id"))
 
 
+class Sector(models.Model):
+    """A sector ("comparative portfolio") clusters work in, named in every language.
+
+    Filters, statistics and matching go by `code`, which is the same in every
+    language; only `name` is translated (falling back to English).
+    """
+
+    code = models.SlugField(_("code"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.Model):
+    """A region of one country, named in every language (the national official name in its own)."""
+
+    country = CountryField(_("country"))
+    code = models.SlugField(_("code"), max_length=120)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["country", "code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [models.UniqueConstraint(fields=["country", "code"], name="region_code_unique_per_country")]
+
+    def __str__(self):
+        return self.name
+
+
 class Cluster(models.Model):
     code = models.CharField(
         _("code"),
@@ -85,8 +122,12 @@ class Cluster(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     country = CountryField(_("country"))
-    region = models.CharField(_("region"), max_length=120, blank=True)
-    sector = models.CharField(_("sector"), max_length=120, blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="clusters", null=True, blank=True
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="clusters", null=True, blank=True
+    )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     languages = models.JSONField(
@@ -115,6 +156,10 @@ class Cluster(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    def clean(self):
+        if self.region_id and self.country and self.region.country != self.country:
+            raise ValidationError({"region": _("This region lies in another country. Choose one of this country.")})
 
 
 class MatchingConsentQuerySet(models.QuerySet):

@@ -31,7 +31,9 @@ from mobility.models import (
     Indicator,
     Label,
     MatchingConsent,
+    Region,
     Score,
+    Sector,
     StudyVisitOffer,
 )
 from portal.core import versions
@@ -125,7 +127,9 @@ def connect_signals():
         Indicator,
         Label,
         MatchingConsent,
+        Region,
         Score,
+        Sector,
         StudyVisitOffer,
     ):
         post_save.connect(_changed, sender=model, dispatch_uid=f"network-save-{model.__name__}")

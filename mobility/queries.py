@@ -9,6 +9,7 @@ import datetime
 import statistics
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -25,6 +26,7 @@ from mobility.models import (
     MembershipStatus,
     Rating,
     Score,
+    Sector,
     indicator_order,
 )
 from mobility.rules import is_analyst
@@ -196,14 +198,14 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
         clusters = clusters.filter(
             Q(name__icontains=search)
             | Q(code__icontains=search)
-            | Q(region__icontains=search)
-            | Q(sector__icontains=search)
+            | _named_in_any_language("region", search)
+            | _named_in_any_language("sector", search)
             | Q(description__icontains=search)
         )
     if country:
         clusters = clusters.filter(country=country)
     if sector:
-        clusters = clusters.filter(sector=sector)
+        clusters = clusters.filter(sector__code=sector)
     if label or valid_only:
         labels = Label.objects.filter(cluster=OuterRef("pk"))
         if label:
@@ -211,34 +213,52 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
         if valid_only:
             labels = labels.filter(valid_until__gte=today)
         clusters = clusters.filter(Exists(labels))
-    return clusters.select_related("logo").prefetch_related(_labels_prefetch()).order_by("name", "code")
+    return (
+        clusters.select_related("logo", "sector", "region")
+        .prefetch_related(_labels_prefetch())
+        .order_by("name", "code")
+    )
+
+
+def _named_in_any_language(field, search):
+    """Clusters whose sector or region has `search` in its name in any language (what a visitor types
+    may be the English or their own name)."""
+    query = Q()
+    for language, _name in settings.LANGUAGES:
+        query |= Q(**{f"{field}__name_{language}__icontains": search})
+    return query
+
+
+def by_name(records):
+    """Sectors or regions in the alphabetical order of their names in the active language."""
+    return sorted(records, key=lambda record: (str(record).casefold(), record.code))
 
 
 def directory_facets():
-    """Countries and sectors present among public clusters, for the filter form."""
+    """Countries and sectors present among public clusters, for the filter form (sectors by name)."""
     public = Cluster.objects.filter(is_public=True)
     countries = list(public.order_by("country").values_list("country", flat=True).distinct())
-    sectors = list(public.exclude(sector="").order_by("sector").values_list("sector", flat=True).distinct())
+    sectors = by_name(Sector.objects.filter(clusters__in=public).distinct())
     return countries, sectors
 
 
 def public_clusters_by_country():
-    """Public clusters per country: `{code: {"count": n, "regions": [names]}}` (one query)."""
+    """Public clusters per country: `{code: {"count": n, "regions": [names]}}`, names in the active language."""
     by_country = {}
-    rows = Cluster.objects.filter(is_public=True).values_list("country", "region").order_by("country", "region")
-    for country, region in rows:
-        entry = by_country.setdefault(str(country), {"count": 0, "regions": []})
+    clusters = Cluster.objects.filter(is_public=True).select_related("region").only("country", "region")
+    for cluster in clusters.order_by("country", "region__code"):
+        entry = by_country.setdefault(str(cluster.country), {"count": 0, "regions": []})
         entry["count"] += 1
-        if region and region not in entry["regions"]:
-            entry["regions"].append(region)
+        if cluster.region and str(cluster.region) not in entry["regions"]:
+            entry["regions"].append(str(cluster.region))
     return by_country
 
 
 def public_cluster(*, code):
-    """One public cluster by code with its labels (`label_list`), or None."""
+    """One public cluster by code with its sector, region and labels (`label_list`), or None."""
     return (
         Cluster.objects.filter(is_public=True, code=code)
-        .select_related("logo")
+        .select_related("logo", "sector", "region")
         .prefetch_related(_labels_prefetch())
         .first()
     )

@@ -1,7 +1,7 @@
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
-from mobility.models import Cluster, Dimension, Indicator, StudyVisitOffer
+from mobility.models import Cluster, Dimension, Indicator, Region, Sector, StudyVisitOffer
 
 # An offer's text may be written in any language first; readers of a language it
 # lacks see it in the first language that has it (English first).
@@ -16,6 +16,16 @@ class DimensionTranslationOptions(TranslationOptions):
 @register(Indicator)
 class IndicatorTranslationOptions(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(Sector)
+class SectorTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Region)
+class RegionTranslationOptions(TranslationOptions):
+    fields = ("name",)
 
 
 @register(Cluster)

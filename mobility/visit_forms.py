@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from mobility import limits
-from mobility.models import Dimension, Indicator
+from mobility.models import Dimension, Indicator, Sector
 from mobility.visits import MAX_ACTIONS
 
 
@@ -61,7 +61,11 @@ class PeerFilterForm(forms.Form):
         country_codes, sectors, languages = facets
         self.fields["cluster"].choices = [(cluster.code, f"{cluster.name} ({cluster.code})") for cluster in clusters]
         self.fields["country"].choices = _everything() + _country_choices(country_codes)
-        self.fields["sector"].choices = _everything() + [(sector, sector) for sector in sectors]
+        # The facets hold sector codes (cached for every language); the names are the reader's.
+        names = {sector.code: str(sector) for sector in Sector.objects.filter(code__in=sectors)}
+        self.fields["sector"].choices = _everything() + sorted(
+            ((code, names.get(code, code)) for code in sectors), key=lambda choice: choice[1].casefold()
+        )
         self.fields["language"].choices = _everything() + _language_choices(set(languages))
         if len(clusters) < 2:
             self.fields["cluster"].widget = forms.HiddenInput()

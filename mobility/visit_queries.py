@@ -109,13 +109,13 @@ def matching_data(*, today=None, include_same_country=None):
     public = set()
     for cluster_id, code, country, sector, languages, is_public in Cluster.objects.filter(
         pk__in=list(levels)
-    ).values_list("pk", "code", "country", "sector", "languages", "is_public"):
+    ).values_list("pk", "code", "country", "sector__code", "languages", "is_public"):
         candidates[cluster_id] = matching.Candidate(
             code=code,
             key=cluster_id,
             levels=bytes(levels[cluster_id]),
             country=str(country),
-            sector=sector,
+            sector=sector or "",
             languages=frozenset(languages or ()),
             offer_topics=frozenset(offer_topics.get(cluster_id, ())),
         )
@@ -183,7 +183,7 @@ def peers_for(*, cluster, limit=10, countries=(), sectors=(), languages=(), dime
 
 
 def _peers(matches, data, *, today=None):
-    clusters = Cluster.objects.in_bulk([match.key for match in matches])
+    clusters = Cluster.objects.select_related("sector").in_bulk([match.key for match in matches])
     offers = {}
     # The page lists each offer's title and dates only. (Prefetching topics ran
     # one query more whenever a listed host had an offer, so the count changed
@@ -204,11 +204,11 @@ def _peers(matches, data, *, today=None):
 
 
 def peer_facets():
-    """Countries, sectors and languages of the clusters that may be matched, for the filters."""
+    """Countries, sector codes and languages of the clusters that may be matched, for the filters."""
     clusters = Cluster.objects.filter(
         is_public=True, results__isnull=False, pk__in=MatchingConsent.objects.active().values("cluster_id")
     ).distinct()
-    rows = list(clusters.values_list("country", "sector", "languages"))
+    rows = list(clusters.values_list("country", "sector__code", "languages"))
     countries = sorted({str(country) for country, _sector, _languages in rows})
     sectors = sorted({sector for _country, sector, _languages in rows if sector})
     languages = sorted({language for _c, _s, codes in rows for language in codes or ()})

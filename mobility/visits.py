@@ -448,7 +448,7 @@ def start_story(*, report, by):
             cluster_name=host.name,
             cluster=host,
             country=host.country,
-            sector=host.sector,
+            sector=str(host.sector or ""),
             date=offer.ends_on or datetime.date.today(),
             summary=report.learned[:500],
             challenge=linebreaks(

@@ -19,6 +19,8 @@ from mobility.models import (
     Dimension,
     Indicator,
     Label,
+    Region,
+    Sector,
 )
 from mobility.rules import is_analyst
 
@@ -35,7 +37,7 @@ class ClusterViewSet(SnippetViewSet):
     menu_label = _("Clusters")
     list_display = ["code", "name", "country", "sector", "is_public"]
     list_filter = ["country", "is_public"]
-    search_fields = ["code", "name", "region", "sector"]
+    search_fields = ["code", "name", "region__name", "sector__name"]
     search_backend_name = None
     ordering = ["code"]
     panels = [
@@ -112,8 +114,40 @@ class MembershipViewSet(SnippetViewSet):
     panels = [FieldPanel("cluster"), FieldPanel("user"), FieldRowPanel([FieldPanel("role"), FieldPanel("status")])]
 
 
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectors")
+    list_display = ["name", "code"]
+    search_fields = ["code", "name_en", "name"]
+    search_backend_name = None
+    ordering = ["code"]
+    panels = [FieldPanel("code"), translated_panels("name", _("Name"))]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    menu_label = _("Regions")
+    list_display = ["name", "country", "code"]
+    list_filter = ["country"]
+    search_fields = ["code", "name_en", "name"]
+    search_backend_name = None
+    ordering = ["country", "code"]
+    panels = [FieldRowPanel([FieldPanel("country"), FieldPanel("code")]), translated_panels("name", _("Name"))]
+
+
 class BenchmarkGroup(SnippetViewSetGroup):
-    items = (ClusterViewSet, DimensionViewSet, IndicatorViewSet, EditionViewSet, LabelViewSet, MembershipViewSet)
+    items = (
+        ClusterViewSet,
+        SectorViewSet,
+        RegionViewSet,
+        DimensionViewSet,
+        IndicatorViewSet,
+        EditionViewSet,
+        LabelViewSet,
+        MembershipViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Benchmarks")
     menu_name = "benchmarks"

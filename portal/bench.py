@@ -13,6 +13,7 @@ from django.utils import translation
 
 from content.models import BestPracticeIndexPage, HomePage, NewsIndexPage, NewsPage
 from mobility import bench as mobility_bench
+from mobility import vocabulary
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Rating, Score
 from mobility.network_cache import invalidate_network
 from portal import bench_http
@@ -21,6 +22,7 @@ from training.models import SeminarIndexPage
 ROUNDS = 15
 SERVER_ROUNDS = 21
 LARGE_NETWORK = 10_000
+SECTORS = ("Energy", "Food and agriculture", "ICT")
 QUERY_BUDGET = {"article": 8}
 SERVER_GOALS_MS = {"peers page": 100, "dashboard": 150}
 
@@ -107,12 +109,13 @@ def grow_scored_network(target):
     edition, _created = BenchmarkEdition.objects.get_or_create(
         name="BENCH-NET", defaults={"date": datetime.date(2031, 1, 1)}
     )
+    named = vocabulary.sectors_named(SECTORS, create=True)
     Cluster.objects.bulk_create(
         Cluster(
             code=f"BN-{number:05}",
             name=f"Network Cluster {number}",
             country=mobility_bench.COUNTRIES[number % 6],
-            sector=("Energy", "Food", "ICT")[number % 3],
+            sector=named[SECTORS[number % 3]],
             languages=[["cs", "en"], ["pl", "de"], ["tr", "en"]][number % 3],
         )
         for number in range(missing)

@@ -118,11 +118,11 @@ def cluster_organization(request, cluster, *, labels, today):
         "memberOf": organizer(request),
     }
     if cluster.region:
-        data["address"]["addressRegion"] = cluster.region
+        data["address"]["addressRegion"] = str(cluster.region)
     if cluster.description:
         data["description"] = cluster.description
     if cluster.sector:
-        data["knowsAbout"] = cluster.sector
+        data["knowsAbout"] = str(cluster.sector)
     if cluster.website:
         data["sameAs"] = cluster.website
     awards = [str(label.get_level_display()) for label in labels if label.valid_until >= today]

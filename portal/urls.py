@@ -4,6 +4,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,6 +14,9 @@ from content import views as content_views
 from portal import signin, views
 from portal.page_cache import cached_until_content_changes
 from portal.sitemaps import SITEMAPS
+
+# Translators: URL segment: lowercase ASCII letters, digits and hyphens only.
+SEARCH = pgettext_lazy("URL segment", "search")
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -33,7 +38,7 @@ urlpatterns += i18n_patterns(
     path("accounts/export/", views.export_my_data, name="export_my_data"),
     path("accounts/delete/", views.delete_my_account, name="delete_account"),
     path("accounts/", include("allauth.urls")),
-    path("search/", content_views.search, name="search"),
+    path(format_lazy("{search}/", search=SEARCH), content_views.search, name="search"),
     path("", include("mobility.urls")),
     path("", include("mobility.visit_urls")),
     path("", include("training.urls")),

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
+from mobility import vocabulary
 from mobility.importing.validation import Validation, edition_dates, label_dates
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, Score
 
@@ -116,12 +117,48 @@ class Changes:
         )
 
 
-def cluster_values(row):
+def cluster_terms(rows, *, countries, create=False):
+    """The sector and region records the file's words name, in any language (`mobility.vocabulary`).
+
+    Returns ({sector words: Sector}, {(country, region words): Region}); words no record has yet
+    name new records, saved only with `create=True` (a preview writes nothing).
+    """
+    sectors = vocabulary.sectors_named([row.sector for row in rows.values()], create=create)
+    regions = vocabulary.regions_named([(countries[code], row.region) for code, row in rows.items()], create=create)
+    return sectors, regions
+
+
+def cluster_values(row, *, country, terms):
     """The cluster fields a file sets, by field name; an empty value leaves the cluster's as it is.
 
     The one place that says which columns land in which Cluster fields.
     """
-    return {"name": row.name, "sector": row.sector, "region": row.region}
+    sectors, regions = terms
+    return {
+        "name": row.name,
+        "sector": sectors.get(row.sector.strip()),
+        "region": regions.get((country, row.region.strip())),
+    }
+
+
+def cluster_countries(rows, existing):
+    """{cluster code: country code}: the file's country, else the registered cluster's."""
+    return {
+        code: str(row.country or (existing[code].country if code in existing else "")) for code, row in rows.items()
+    }
+
+
+def _differs(new, old):
+    if hasattr(new, "code"):
+        return old is None or new.code != old.code
+    return new != old
+
+
+def _shown(value):
+    """How a changed value appears in the preview: a sector or region by its English name."""
+    if value is None:
+        return ""
+    return getattr(value, "name_en", None) or value
 
 
 def plan_import(validation):
@@ -149,16 +186,21 @@ def changes_for(validation):
 
 def _plan_clusters(changes, validation):
     """Cluster code -> pk of the clusters that exist; fills in the new and changed ones."""
-    existing = {cluster.code: cluster for cluster in Cluster.objects.filter(code__in=list(validation.clusters))}
+    existing = {
+        cluster.code: cluster
+        for cluster in Cluster.objects.filter(code__in=list(validation.clusters)).select_related("sector", "region")
+    }
+    countries = cluster_countries(validation.clusters, existing)
+    terms = cluster_terms(validation.clusters, countries=countries)
     for code, row in validation.clusters.items():
         cluster = existing.get(code)
         if cluster is None:
             changes.new_clusters[code] = row
             continue
         changed = [
-            (field_name, getattr(cluster, field_name), value)
-            for field_name, value in cluster_values(row).items()
-            if value and value != getattr(cluster, field_name)
+            (field_name, _shown(getattr(cluster, field_name)), _shown(value))
+            for field_name, value in cluster_values(row, country=countries[code], terms=terms).items()
+            if value and _differs(value, getattr(cluster, field_name))
         ]
         if changed:
             changes.changed_clusters.append((cluster.pk, code, changed))

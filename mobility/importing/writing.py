@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from mobility.importing.planning import changes_for, cluster_values, plan_import
+from mobility.importing.planning import changes_for, cluster_countries, cluster_terms, cluster_values, plan_import
 from mobility.importing.validation import Issue, known_now, recheck, validate_benchmark_file
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Label, Score
 from mobility.network_cache import invalidate_network
@@ -71,7 +71,7 @@ def apply_plan(plan):
             changes = changes_for(plan.validation)
             if changes.summary != plan.summary:
                 return ImportOutcome(errors=[changed_since_preview()])
-            _write(changes)
+            _write(changes, plan.validation)
             # Bulk writes send no signals, so the shared network and pages are dropped here.
             invalidate_network()
             return ImportOutcome(summary=changes.summary)
@@ -98,20 +98,30 @@ def import_benchmark_file(source, *, filename="", dry_run=False):
     return validation, outcome.summary
 
 
-def _write(changes):
+def _write(changes, validation):
     if changes.new_editions:
         created = [BenchmarkEdition(name=name, date=date) for name, date in changes.new_editions.items()]
         for edition in created:
             edition.full_clean()
         BenchmarkEdition.objects.bulk_create(created)
+    registered = {
+        cluster.code: cluster for cluster in Cluster.objects.filter(pk__in=[pk for pk, *_ in changes.changed_clusters])
+    }
+    countries = cluster_countries(validation.clusters, registered)
+    terms = cluster_terms(validation.clusters, countries=countries, create=True)
     Cluster.objects.bulk_create(
         [
-            Cluster(code=code, country=row.country, languages=[], **cluster_values(row))
+            Cluster(
+                code=code,
+                country=row.country,
+                languages=[],
+                **cluster_values(row, country=countries[code], terms=terms),
+            )
             for code, row in changes.new_clusters.items()
         ],
         batch_size=BATCH_SIZE,
     )
-    _update_clusters(changes.changed_clusters)
+    _update_clusters(changes.changed_clusters, validation, countries=countries, terms=terms)
 
     codes = {code for code, _edition, _date in changes.new_results} | {label[0] for label in changes.new_labels}
     cluster_ids = dict(Cluster.objects.filter(code__in=codes).values_list("code", "id"))
@@ -151,15 +161,17 @@ def _write(changes):
     )
 
 
-def _update_clusters(changed):
+def _update_clusters(changed, validation, *, countries, terms):
     if not changed:
         return
-    updates = {pk: values for pk, _code, values in changed}
-    fields = sorted({field_name for values in updates.values() for field_name, _old, _new in values})
+    updates = {pk: (code, [field_name for field_name, _old, _new in values]) for pk, code, values in changed}
+    fields = sorted({field_name for _code, names in updates.values() for field_name in names})
     clusters = list(Cluster.objects.filter(pk__in=list(updates)))
     for cluster in clusters:
-        for field_name, _old, new in updates[cluster.pk]:
-            setattr(cluster, field_name, new)
+        code, names = updates[cluster.pk]
+        values = cluster_values(validation.clusters[code], country=countries[code], terms=terms)
+        for field_name in names:
+            setattr(cluster, field_name, values[field_name])
     Cluster.objects.bulk_update(clusters, fields, batch_size=BATCH_SIZE)
 
 

@@ -98,7 +98,7 @@ class QueryBooleanField(PresentMeansGiven, serializers.BooleanField):
 class ClusterFilters(serializers.Serializer):
     search = text_filter(100, "Part of a name, code, region or sector.")
     country = country_filter()
-    sector = text_filter(120)
+    sector = text_filter(120, "Sector code, e.g. food-and-agriculture (`sector.code` of a cluster).")
     label = serializers.ChoiceField(
         choices=LabelLevel.choices, required=False, allow_blank=True, help_text="Has a label of this kind."
     )
@@ -168,12 +168,20 @@ class LabelSerializer(serializers.Serializer):
         return label.valid_until >= self.context.get("today", timezone.localdate())
 
 
+class TermSerializer(serializers.Serializer):
+    """A sector or a region: its code, the same in every language (the filters take it), and its name in the
+    language asked for."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
 class ClusterSerializer(AbsoluteUrlMixin, serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     country = CountryField()
-    region = serializers.CharField()
-    sector = serializers.CharField()
+    region = TermSerializer(allow_null=True)
+    sector = TermSerializer(allow_null=True)
     website = serializers.CharField()
     description = serializers.CharField()
     languages = serializers.ListField(child=serializers.CharField())

@@ -25,15 +25,18 @@ from mobility.models import (
     MatchingConsent,
     MembershipRole,
     MembershipStatus,
+    Region,
     Score,
+    Sector,
 )
+from mobility.vocabulary import code_for
 from portal.core.dates import add_years
 from portal.core.ratings import Rating
 from portal.models import User
 
 EDITIONS = (("2012", datetime.date(2012, 10, 1)), ("2014", datetime.date(2014, 10, 1)))
 
-# country: (cluster count, national language, name prefixes, regions)
+# country: (cluster count, national language, name prefixes, regions as REGION_NAMES keys them)
 COUNTRIES = {
     "CZ": (
         12,
@@ -190,6 +193,530 @@ SHORT_SECTOR = {
     "Health and life sciences": "Health",
     "Creative industries": "Creative",
 }
+# Every sector in all seven languages (`Sector.name_<code>`), as the best-practice stories name them.
+SECTOR_NAMES = {
+    "Food and agriculture": {
+        "cs": "Potraviny a zemědělství",
+        "sk": "Potraviny a poľnohospodárstvo",
+        "pl": "Żywność i rolnictwo",
+        "hu": "Élelmiszeripar és mezőgazdaság",
+        "hr": "Hrana i poljoprivreda",
+        "tr": "Gıda ve tarım",
+    },
+    "Automotive": {
+        "cs": "Automobilový průmysl",
+        "sk": "Automobilový priemysel",
+        "pl": "Motoryzacja",
+        "hu": "Járműipar",
+        "hr": "Automobilska industrija",
+        "tr": "Otomotiv",
+    },
+    "ICT": {
+        "cs": "Informační a komunikační technologie",
+        "sk": "Informačné a komunikačné technológie",
+        "pl": "Technologie informacyjno-komunikacyjne",
+        "hu": "Infokommunikáció",
+        "hr": "Informacijske i komunikacijske tehnologije",
+        "tr": "Bilgi ve iletişim teknolojileri",
+    },
+    "Energy": {
+        "cs": "Energetika",
+        "sk": "Energetika",
+        "pl": "Energetyka",
+        "hu": "Energetika",
+        "hr": "Energetika",
+        "tr": "Enerji",
+    },
+    "Wood and furniture": {
+        "cs": "Dřevo a nábytek",
+        "sk": "Drevo a nábytok",
+        "pl": "Drewno i meble",
+        "hu": "Fa- és bútoripar",
+        "hr": "Drvo i namještaj",
+        "tr": "Ağaç ve mobilya",
+    },
+    "Plastics": {
+        "cs": "Plasty",
+        "sk": "Plasty",
+        "pl": "Tworzywa sztuczne",
+        "hu": "Műanyagipar",
+        "hr": "Plastika",
+        "tr": "Plastik",
+    },
+    "Mechanical engineering": {
+        "cs": "Strojírenství",
+        "sk": "Strojárstvo",
+        "pl": "Budowa maszyn",
+        "hu": "Gépipar",
+        "hr": "Strojarstvo",
+        "tr": "Makine imalatı",
+    },
+    "Tourism": {
+        "cs": "Cestovní ruch",
+        "sk": "Cestovný ruch",
+        "pl": "Turystyka",
+        "hu": "Turizmus",
+        "hr": "Turizam",
+        "tr": "Turizm",
+    },
+    "Textiles and fashion": {
+        "cs": "Textil a móda",
+        "sk": "Textil a móda",
+        "pl": "Tekstylia i moda",
+        "hu": "Textil- és divatipar",
+        "hr": "Tekstil i moda",
+        "tr": "Tekstil ve moda",
+    },
+    "Logistics": {
+        "cs": "Logistika",
+        "sk": "Logistika",
+        "pl": "Logistyka",
+        "hu": "Logisztika",
+        "hr": "Logistika",
+        "tr": "Lojistik",
+    },
+    "Health and life sciences": {
+        "cs": "Zdravotnictví a vědy o živé přírodě",
+        "sk": "Zdravotníctvo a vedy o živej prírode",
+        "pl": "Zdrowie i nauki przyrodnicze",
+        "hu": "Egészségipar és élettudományok",
+        "hr": "Zdravstvo i znanosti o životu",
+        "tr": "Sağlık ve yaşam bilimleri",
+    },
+    "Creative industries": {
+        "cs": "Kreativní průmysl",
+        "sk": "Kreatívny priemysel",
+        "pl": "Przemysły kreatywne",
+        "hu": "Kreatívipar",
+        "hr": "Kreativne industrije",
+        "tr": "Yaratıcı endüstriler",
+    },
+}
+# Every region (as COUNTRIES names it) by its official name in all seven languages: the
+# national one is the name the country itself uses (Moravskoslezský kraj, Województwo śląskie).
+REGION_NAMES = {
+    # Czechia: the 14 kraje (12 of them here).
+    "Central Bohemia": {
+        "en": "Central Bohemian Region",
+        "cs": "Středočeský kraj",
+        "sk": "Stredočeský kraj",
+        "pl": "Kraj środkowoczeski",
+        "hu": "Közép-csehországi kerület",
+        "hr": "Srednjočeški kraj",
+        "tr": "Orta Bohemya Bölgesi",
+    },
+    "South Moravia": {
+        "en": "South Moravian Region",
+        "cs": "Jihomoravský kraj",
+        "sk": "Juhomoravský kraj",
+        "pl": "Kraj południowomorawski",
+        "hu": "Dél-morvaországi kerület",
+        "hr": "Južnomoravski kraj",
+        "tr": "Güney Moravya Bölgesi",
+    },
+    "Moravia-Silesia": {
+        "en": "Moravian-Silesian Region",
+        "cs": "Moravskoslezský kraj",
+        "sk": "Moravskosliezsky kraj",
+        "pl": "Kraj morawsko-śląski",
+        "hu": "Morva-sziléziai kerület",
+        "hr": "Moravsko-šleski kraj",
+        "tr": "Moravya-Silezya Bölgesi",
+    },
+    "Plzeň": {
+        "en": "Plzeň Region",
+        "cs": "Plzeňský kraj",
+        "sk": "Plzenský kraj",
+        "pl": "Kraj pilzneński",
+        "hu": "Plzeňi kerület",
+        "hr": "Plzenski kraj",
+        "tr": "Plzeň Bölgesi",
+    },
+    "Liberec": {
+        "en": "Liberec Region",
+        "cs": "Liberecký kraj",
+        "sk": "Liberecký kraj",
+        "pl": "Kraj liberecki",
+        "hu": "Libereci kerület",
+        "hr": "Liberečki kraj",
+        "tr": "Liberec Bölgesi",
+    },
+    "Zlín": {
+        "en": "Zlín Region",
+        "cs": "Zlínský kraj",
+        "sk": "Zlínsky kraj",
+        "pl": "Kraj zliński",
+        "hu": "Zlíni kerület",
+        "hr": "Zlinski kraj",
+        "tr": "Zlín Bölgesi",
+    },
+    "Hradec Králové": {
+        "en": "Hradec Králové Region",
+        "cs": "Královéhradecký kraj",
+        "sk": "Královohradecký kraj",
+        "pl": "Kraj hradecki",
+        "hu": "Hradec Králové-i kerület",
+        "hr": "Kraljevohradečki kraj",
+        "tr": "Hradec Králové Bölgesi",
+    },
+    "Olomouc": {
+        "en": "Olomouc Region",
+        "cs": "Olomoucký kraj",
+        "sk": "Olomoucký kraj",
+        "pl": "Kraj ołomuniecki",
+        "hu": "Olomouci kerület",
+        "hr": "Olomoučki kraj",
+        "tr": "Olomouc Bölgesi",
+    },
+    "Vysočina": {
+        "en": "Vysočina Region",
+        "cs": "Kraj Vysočina",
+        "sk": "Kraj Vysočina",
+        "pl": "Kraj Wysoczyna",
+        "hu": "Vysočina kerület",
+        "hr": "Kraj Vysočina",
+        "tr": "Vysočina Bölgesi",
+    },
+    "Ústí nad Labem": {
+        "en": "Ústí nad Labem Region",
+        "cs": "Ústecký kraj",
+        "sk": "Ústecký kraj",
+        "pl": "Kraj ustecki",
+        "hu": "Ústí nad Labem-i kerület",
+        "hr": "Ustečki kraj",
+        "tr": "Ústí nad Labem Bölgesi",
+    },
+    "South Bohemia": {
+        "en": "South Bohemian Region",
+        "cs": "Jihočeský kraj",
+        "sk": "Juhočeský kraj",
+        "pl": "Kraj południowoczeski",
+        "hu": "Dél-csehországi kerület",
+        "hr": "Južnočeški kraj",
+        "tr": "Güney Bohemya Bölgesi",
+    },
+    "Prague": {
+        "en": "Prague",
+        "cs": "Hlavní město Praha",
+        "sk": "Hlavné mesto Praha",
+        "pl": "Praga",
+        "hu": "Prága",
+        "hr": "Prag",
+        "tr": "Prag",
+    },
+    # Poland: voivodeships.
+    "Silesia": {
+        "en": "Silesian Voivodeship",
+        "cs": "Slezské vojvodství",
+        "sk": "Sliezske vojvodstvo",
+        "pl": "Województwo śląskie",
+        "hu": "Sziléziai vajdaság",
+        "hr": "Šlesko vojvodstvo",
+        "tr": "Silezya Voyvodalığı",
+    },
+    "Lesser Poland": {
+        "en": "Lesser Poland Voivodeship",
+        "cs": "Malopolské vojvodství",
+        "sk": "Malopoľské vojvodstvo",
+        "pl": "Województwo małopolskie",
+        "hu": "Kis-lengyelországi vajdaság",
+        "hr": "Malopoljsko vojvodstvo",
+        "tr": "Küçük Polonya Voyvodalığı",
+    },
+    "Greater Poland": {
+        "en": "Greater Poland Voivodeship",
+        "cs": "Velkopolské vojvodství",
+        "sk": "Veľkopoľské vojvodstvo",
+        "pl": "Województwo wielkopolskie",
+        "hu": "Nagy-lengyelországi vajdaság",
+        "hr": "Velikopoljsko vojvodstvo",
+        "tr": "Büyük Polonya Voyvodalığı",
+    },
+    "Pomerania": {
+        "en": "Pomeranian Voivodeship",
+        "cs": "Pomořské vojvodství",
+        "sk": "Pomoranské vojvodstvo",
+        "pl": "Województwo pomorskie",
+        "hu": "Pomerániai vajdaság",
+        "hr": "Pomeransko vojvodstvo",
+        "tr": "Pomeranya Voyvodalığı",
+    },
+    "Lower Silesia": {
+        "en": "Lower Silesian Voivodeship",
+        "cs": "Dolnoslezské vojvodství",
+        "sk": "Dolnosliezske vojvodstvo",
+        "pl": "Województwo dolnośląskie",
+        "hu": "Alsó-sziléziai vajdaság",
+        "hr": "Donjošlesko vojvodstvo",
+        "tr": "Aşağı Silezya Voyvodalığı",
+    },
+    "Masovia": {
+        "en": "Masovian Voivodeship",
+        "cs": "Mazovské vojvodství",
+        "sk": "Mazovské vojvodstvo",
+        "pl": "Województwo mazowieckie",
+        "hu": "Mazóviai vajdaság",
+        "hr": "Mazovjecko vojvodstvo",
+        "tr": "Mazovya Voyvodalığı",
+    },
+    "Subcarpathia": {
+        "en": "Subcarpathian Voivodeship",
+        "cs": "Podkarpatské vojvodství",
+        "sk": "Podkarpatské vojvodstvo",
+        "pl": "Województwo podkarpackie",
+        "hu": "Kárpátaljai vajdaság",
+        "hr": "Potkarpatsko vojvodstvo",
+        "tr": "Karpat Altı Voyvodalığı",
+    },
+    "Łódź": {
+        "en": "Łódź Voivodeship",
+        "cs": "Lodžské vojvodství",
+        "sk": "Lodžské vojvodstvo",
+        "pl": "Województwo łódzkie",
+        "hu": "Łódźi vajdaság",
+        "hr": "Lođsko vojvodstvo",
+        "tr": "Łódź Voyvodalığı",
+    },
+    "Lublin": {
+        "en": "Lublin Voivodeship",
+        "cs": "Lublinské vojvodství",
+        "sk": "Lublinské vojvodstvo",
+        "pl": "Województwo lubelskie",
+        "hu": "Lublini vajdaság",
+        "hr": "Lublinsko vojvodstvo",
+        "tr": "Lublin Voyvodalığı",
+    },
+    "West Pomerania": {
+        "en": "West Pomeranian Voivodeship",
+        "cs": "Západopomořanské vojvodství",
+        "sk": "Západopomoranské vojvodstvo",
+        "pl": "Województwo zachodniopomorskie",
+        "hu": "Nyugat-pomerániai vajdaság",
+        "hr": "Zapadnopomeransko vojvodstvo",
+        "tr": "Batı Pomeranya Voyvodalığı",
+    },
+    # Slovakia: self-governing regions (kraje).
+    "Bratislava": {
+        "en": "Bratislava Region",
+        "cs": "Bratislavský kraj",
+        "sk": "Bratislavský kraj",
+        "pl": "Kraj bratysławski",
+        "hu": "Pozsonyi kerület",
+        "hr": "Bratislavski kraj",
+        "tr": "Bratislava Bölgesi",
+    },
+    "Trnava": {
+        "en": "Trnava Region",
+        "cs": "Trnavský kraj",
+        "sk": "Trnavský kraj",
+        "pl": "Kraj trnawski",
+        "hu": "Nagyszombati kerület",
+        "hr": "Trnavski kraj",
+        "tr": "Trnava Bölgesi",
+    },
+    "Nitra": {
+        "en": "Nitra Region",
+        "cs": "Nitranský kraj",
+        "sk": "Nitriansky kraj",
+        "pl": "Kraj nitrzański",
+        "hu": "Nyitrai kerület",
+        "hr": "Nitranski kraj",
+        "tr": "Nitra Bölgesi",
+    },
+    "Žilina": {
+        "en": "Žilina Region",
+        "cs": "Žilinský kraj",
+        "sk": "Žilinský kraj",
+        "pl": "Kraj żyliński",
+        "hu": "Zsolnai kerület",
+        "hr": "Žilinski kraj",
+        "tr": "Žilina Bölgesi",
+    },
+    "Banská Bystrica": {
+        "en": "Banská Bystrica Region",
+        "cs": "Banskobystrický kraj",
+        "sk": "Banskobystrický kraj",
+        "pl": "Kraj bańskobystrzycki",
+        "hu": "Besztercebányai kerület",
+        "hr": "Banskobistrički kraj",
+        "tr": "Banská Bystrica Bölgesi",
+    },
+    "Prešov": {
+        "en": "Prešov Region",
+        "cs": "Prešovský kraj",
+        "sk": "Prešovský kraj",
+        "pl": "Kraj preszowski",
+        "hu": "Eperjesi kerület",
+        "hr": "Prešovski kraj",
+        "tr": "Prešov Bölgesi",
+    },
+    "Košice": {
+        "en": "Košice Region",
+        "cs": "Košický kraj",
+        "sk": "Košický kraj",
+        "pl": "Kraj koszycki",
+        "hu": "Kassai kerület",
+        "hr": "Košički kraj",
+        "tr": "Košice Bölgesi",
+    },
+    "Trenčín": {
+        "en": "Trenčín Region",
+        "cs": "Trenčínský kraj",
+        "sk": "Trenčiansky kraj",
+        "pl": "Kraj trenczyński",
+        "hu": "Trencséni kerület",
+        "hr": "Trenčinski kraj",
+        "tr": "Trenčín Bölgesi",
+    },
+    # Hungary: planning and statistical regions.
+    "Western Transdanubia": {
+        "en": "Western Transdanubia",
+        "cs": "Západní Zadunají",
+        "sk": "Západné Zadunajsko",
+        "pl": "Zadunaje Zachodnie",
+        "hu": "Nyugat-Dunántúl",
+        "hr": "Zapadno Zadunavlje",
+        "tr": "Batı Transdanubya",
+    },
+    "Budapest": {
+        "en": "Budapest",
+        "cs": "Budapešť",
+        "sk": "Budapešť",
+        "pl": "Budapeszt",
+        "hu": "Budapest",
+        "hr": "Budimpešta",
+        "tr": "Budapeşte",
+    },
+    "Northern Great Plain": {
+        "en": "Northern Great Plain",
+        "cs": "Severní Velká pláň",
+        "sk": "Severná Veľká nížina",
+        "pl": "Wielka Nizina Północna",
+        "hu": "Észak-Alföld",
+        "hr": "Sjeverna Velika nizina",
+        "tr": "Kuzey Büyük Ova",
+    },
+    "Southern Great Plain": {
+        "en": "Southern Great Plain",
+        "cs": "Jižní Velká pláň",
+        "sk": "Južná Veľká nížina",
+        "pl": "Wielka Nizina Południowa",
+        "hu": "Dél-Alföld",
+        "hr": "Južna Velika nizina",
+        "tr": "Güney Büyük Ova",
+    },
+    "Central Transdanubia": {
+        "en": "Central Transdanubia",
+        "cs": "Střední Zadunají",
+        "sk": "Stredné Zadunajsko",
+        "pl": "Zadunaje Środkowe",
+        "hu": "Közép-Dunántúl",
+        "hr": "Središnje Zadunavlje",
+        "tr": "Orta Transdanubya",
+    },
+    "Northern Hungary": {
+        "en": "Northern Hungary",
+        "cs": "Severní Maďarsko",
+        "sk": "Severné Maďarsko",
+        "pl": "Węgry Północne",
+        "hu": "Észak-Magyarország",
+        "hr": "Sjeverna Mađarska",
+        "tr": "Kuzey Macaristan",
+    },
+    "Southern Transdanubia": {
+        "en": "Southern Transdanubia",
+        "cs": "Jižní Zadunají",
+        "sk": "Južné Zadunajsko",
+        "pl": "Zadunaje Południowe",
+        "hu": "Dél-Dunántúl",
+        "hr": "Južno Zadunavlje",
+        "tr": "Güney Transdanubya",
+    },
+    # Croatia: counties (županije) and the City of Zagreb.
+    "Split-Dalmatia": {
+        "en": "Split-Dalmatia County",
+        "cs": "Splitsko-dalmatská župa",
+        "sk": "Splitsko-dalmátska župa",
+        "pl": "Żupania splitsko-dalmatyńska",
+        "hu": "Split-Dalmácia megye",
+        "hr": "Splitsko-dalmatinska županija",
+        "tr": "Split-Dalmaçya İli",
+    },
+    "City of Zagreb": {
+        "en": "City of Zagreb",
+        "cs": "Město Záhřeb",
+        "sk": "Mesto Záhreb",
+        "pl": "Miasto Zagrzeb",
+        "hu": "Zágráb város",
+        "hr": "Grad Zagreb",
+        "tr": "Zagreb Şehri",
+    },
+    "Istria": {
+        "en": "Istria County",
+        "cs": "Istrijská župa",
+        "sk": "Istrijská župa",
+        "pl": "Żupania istryjska",
+        "hu": "Isztria megye",
+        "hr": "Istarska županija",
+        "tr": "İstirya İli",
+    },
+    "Osijek-Baranja": {
+        "en": "Osijek-Baranja County",
+        "cs": "Osijecko-baranjská župa",
+        "sk": "Osijecko-baranská župa",
+        "pl": "Żupania osijecko-barańska",
+        "hu": "Eszék-Baranya megye",
+        "hr": "Osječko-baranjska županija",
+        "tr": "Osijek-Baranja İli",
+    },
+    "Primorje-Gorski Kotar": {
+        "en": "Primorje-Gorski Kotar County",
+        "cs": "Přímořsko-gorskokotarská župa",
+        "sk": "Prímorsko-gorskokotarská župa",
+        "pl": "Żupania primorsko-gorska",
+        "hu": "Tengermellék-Hegyvidék megye",
+        "hr": "Primorsko-goranska županija",
+        "tr": "Primorje-Gorski Kotar İli",
+    },
+    "Varaždin": {
+        "en": "Varaždin County",
+        "cs": "Varaždínská župa",
+        "sk": "Varaždínska župa",
+        "pl": "Żupania varażdińska",
+        "hu": "Varasd megye",
+        "hr": "Varaždinska županija",
+        "tr": "Varaždin İli",
+    },
+    "Zadar": {
+        "en": "Zadar County",
+        "cs": "Zadarská župa",
+        "sk": "Zadarská župa",
+        "pl": "Żupania zadarska",
+        "hu": "Zára megye",
+        "hr": "Zadarska županija",
+        "tr": "Zadar İli",
+    },
+    "Karlovac": {
+        "en": "Karlovac County",
+        "cs": "Karlovacká župa",
+        "sk": "Karlovacká župa",
+        "pl": "Żupania karlowacka",
+        "hu": "Károlyváros megye",
+        "hr": "Karlovačka županija",
+        "tr": "Karlovac İli",
+    },
+}
+# Turkey: districts of İzmir Province ("Izmir" without the dot outside Turkish and English).
+IZMIR_DISTRICTS = ("Konak", "Bornova", "Kemalpaşa", "Torbalı", "Aliağa", "Çiğli", "Menemen", "Karşıyaka")
+REGION_NAMES |= {
+    f"İzmir – {district}": {
+        "en": f"İzmir – {district}",
+        "tr": f"İzmir – {district}",
+        **dict.fromkeys(("cs", "sk", "pl", "hu", "hr"), f"Izmir – {district}"),
+    }
+    for district in IZMIR_DISTRICTS
+}
+
 # Clusters the demo accounts belong to (their organisations in portal/demo/seed.py).
 FIXED = {
     "CZ-001": ("Bohemian Food Cluster", "Food and agriculture"),
@@ -244,9 +771,36 @@ NO_CONSENT_NUMBERS = {"004", "008"}
 RED, YELLOW, GREEN = Rating.RED, Rating.YELLOW, Rating.GREEN
 
 
+def _vocabulary():
+    """The demo's sectors and regions, saved, named in all seven languages."""
+    sectors = {
+        english: Sector(code=code_for(english), name=english, name_en=english, **_names(names))
+        for english, names in SECTOR_NAMES.items()
+    }
+    regions = {}
+    for country, (_count, _language, _prefixes, places) in COUNTRIES.items():
+        for place in places:
+            names = REGION_NAMES[place]
+            regions[place] = Region(country=country, code=code_for(names["en"]), name=names["en"], **_names(names))
+    # An analyst may have added some of them already (by hand or by an import): those are kept.
+    Sector.objects.bulk_create(sectors.values(), ignore_conflicts=True)
+    Region.objects.bulk_create(regions.values(), ignore_conflicts=True)
+    saved_sectors = Sector.objects.in_bulk(field_name="code")
+    saved_regions = {(str(region.country), region.code): region for region in Region.objects.all()}
+    return (
+        {english: saved_sectors[sector.code] for english, sector in sectors.items()},
+        {place: saved_regions[(str(region.country), region.code)] for place, region in regions.items()},
+    )
+
+
+def _names(names):
+    return {f"name_{language}": name for language, name in names.items()}
+
+
 def _clusters(rng):
+    sectors, regions = _vocabulary()
     clusters = []
-    for country, (count, language, prefixes, regions) in COUNTRIES.items():
+    for country, (count, language, prefixes, places) in COUNTRIES.items():
         for number in range(1, count + 1):
             code = f"{country}-{number:03}"
             sector = SECTORS[(number * 5 + len(country) + ord(country[0])) % len(SECTORS)]
@@ -254,9 +808,9 @@ def _clusters(rng):
             if code in FIXED:
                 name, sector = FIXED[code]
             english = (
-                f"A {sector.lower()} cluster in {regions[number - 1]} bringing companies, research and public partners together."
+                f"A {sector.lower()} cluster in {places[number - 1]} bringing companies, research and public partners together."
                 if sector != "ICT"
-                else f"An ICT cluster in {regions[number - 1]} bringing companies, research and public partners together."
+                else f"An ICT cluster in {places[number - 1]} bringing companies, research and public partners together."
             )
             descriptions = {"en": english, **DESCRIPTIONS.get(code, {})}
             languages = [language, "en"] + (["de"] if rng.random() < 0.3 else [])
@@ -265,8 +819,8 @@ def _clusters(rng):
                     code=code,
                     name=name,
                     country=country,
-                    region=regions[number - 1],
-                    sector=sector,
+                    region=regions[places[number - 1]],
+                    sector=sectors[sector],
                     website=f"https://www.{slugify(name)}.example",
                     languages=languages,
                     is_public=True,

@@ -43,5 +43,5 @@ def test_visitor_reads_news_in_czech_and_polish_then_best_practice_and_search(br
 
     page.locator("#site-search-q").fill(story_title)
     page.locator(".site-search button").click()
-    assert "/pl/search/" in page.url
+    assert "/pl/szukaj/" in page.url
     assert page.locator(".search-results a", has_text=story_title).count() == 1

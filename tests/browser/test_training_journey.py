@@ -64,10 +64,11 @@ def participant_journey(page):
     assert str(calendar.events[0]["SUMMARY"]) == "Seminár o stratégii klastra"
     assert calendar.get_missing_tzids() == set()
 
-    page.locator(".registration-box form[action*='/cancel/'] button").click()
+    # Slovak addresses: /skolenia/prihlasky/<id>/zrusit/ and /skolenia/seminare/<id>/prihlasit/.
+    page.locator(".registration-box form[action$='/zrusit/'] button").click()
     page.wait_for_load_state()
     assert Registration.objects.get(user__email="new.participant@example.org").status == "cancelled"
-    assert page.locator(".registration-box form[action*='/register/']").count() == 1
+    assert page.locator(".registration-box form[action$='/prihlasit/']").count() == 1
 
 
 def trainer_journey(page):

@@ -11,7 +11,7 @@ from content.models import (
     NewsPage,
     StandardPage,
 )
-from tests.helpers import LANGS, add_news, add_story, count_queries, hreflang_links, in_language, news_index
+from tests.helpers import LANGS, add_news, add_story, count_queries, hreflang_links, in_lang, in_language, news_index
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +200,7 @@ def test_search_finds_pages_of_active_language_only(client):
     czech = in_language(BestPracticePage, "cs")
     english = czech.get_translation(in_language(HomePage, "en").locale)
 
-    html = client.get("/cs/search/", {"q": czech.title}).content.decode()
+    html = client.get(in_lang("cs", "/search/"), {"q": czech.title}).content.decode()
 
     assert czech.url in html
     assert english.url not in html

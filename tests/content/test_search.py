@@ -3,6 +3,7 @@ import re
 import pytest
 
 from content.search import query_stems, stem
+from tests.helpers import in_lang
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_stems_join_inflected_forms():
 
 
 def test_czech_page_found_by_other_inflection_without_diacritics(client):
-    html = client.get("/cs/search/", {"q": "spokojenost clenu"}).content.decode()
+    html = client.get(in_lang("cs", "/search/"), {"q": "spokojenost clenu"}).content.decode()
     assert result_titles(html) == [
         "Průzkum spokojenosti členů v deseti otázkách",
         "Stříbrná značka kvality pro Jadranski ICT klaster",
@@ -27,7 +28,7 @@ def test_czech_page_found_by_other_inflection_without_diacritics(client):
 
 
 def test_czech_news_found_without_diacritics_with_type_date_and_marked_snippet(client):
-    html = client.get("/cs/search/", {"q": "stribrna znacka"}).content.decode()
+    html = client.get(in_lang("cs", "/search/"), {"q": "stribrna znacka"}).content.decode()
     assert result_titles(html) == [
         "Stříbrná značka kvality pro Jadranski ICT klaster",
         "Klastr otevřený výzkumu i zákazníkům",
@@ -47,3 +48,19 @@ def test_search_stays_in_the_active_language(client):
     html = client.get("/en/search/", {"q": "spokojenost clenu"}).content.decode()
     assert result_titles(html) == []
     assert "Nothing found. Try other words." in html
+
+
+def test_search_address_is_in_the_readers_language_and_the_english_one_redirects(client):
+    paths = {lang: in_lang(lang, "/search/") for lang in ("en", "cs", "sk", "pl", "hu", "hr", "tr")}
+    response = client.get("/pl/search/", {"q": "klaster"})
+
+    assert paths == {
+        "en": "/en/search/",
+        "cs": "/cs/hledat/",
+        "sk": "/sk/hladat/",
+        "pl": "/pl/szukaj/",
+        "hu": "/hu/kereses/",
+        "hr": "/hr/pretraga/",
+        "tr": "/tr/arama/",
+    }
+    assert (response.status_code, response["Location"]) == (301, "/pl/szukaj/?q=klaster")

@@ -6,6 +6,7 @@ import itertools
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
+from mobility import vocabulary
 from mobility.models import (
     BenchmarkEdition,
     BenchmarkResult,
@@ -39,10 +40,17 @@ def user(*, role=None, language="en"):
     return account
 
 
-def cluster(*, country="CZ", code=None, **fields):
+def cluster(*, country="CZ", code=None, sector="", region="", **fields):
+    """`sector` and `region` are names (English or any language), found or added as the importer does."""
     number = next(_numbers)
     fields.setdefault("name", f"Test Cluster {number}")
-    return Cluster.objects.create(code=code or f"T{country}-{number:04}", country=country, **fields)
+    return Cluster.objects.create(
+        code=code or f"T{country}-{number:04}",
+        country=country,
+        sector=vocabulary.sector_named(sector),
+        region=vocabulary.region_named(country, region),
+        **fields,
+    )
 
 
 def manager(of, *, status=MembershipStatus.APPROVED, language="en"):

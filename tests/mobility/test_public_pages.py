@@ -39,10 +39,10 @@ def test_directory_search_finds_by_name_and_code(client):
 def test_directory_filters_by_country_and_sector(client):
     response = client.get(url("directory"), {"country": "HR"})
     assert response.context["clusters"].paginator.count == 9
-    response = client.get(url("directory"), {"country": "HR", "sector": "Wood and furniture"})
+    response = client.get(url("directory"), {"country": "HR", "sector": "wood-and-furniture"})
     codes = [cluster.code for cluster in response.context["clusters"]]
     assert "HR-001" in codes
-    assert all(Cluster.objects.get(code=code).sector == "Wood and furniture" for code in codes)
+    assert all(Cluster.objects.get(code=code).sector.code == "wood-and-furniture" for code in codes)
 
 
 def test_directory_filters_by_label_and_validity(client):

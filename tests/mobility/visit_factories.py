@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from mobility import vocabulary
 from mobility.models import (
     BenchmarkEdition,
     BenchmarkResult,
@@ -85,7 +86,7 @@ def cluster(
         code=code,
         name=fields.pop("name", f"Visit test cluster {code}"),
         country=country,
-        sector=sector,
+        sector=vocabulary.sector_named(sector),
         languages=list(languages),
         **fields,
     )

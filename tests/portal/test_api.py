@@ -291,8 +291,14 @@ def test_cluster_profile_in_two_languages(client, lang, description):
         "code": "CZ-001",
         "name": "Bohemian Food Cluster",
         "country": {"code": "CZ", "name": {"en": "Czechia", "cs": "Česko"}[lang]},
-        "region": cluster.region,
-        "sector": "Food and agriculture",
+        "region": {
+            "code": "central-bohemian-region",
+            "name": {"en": "Central Bohemian Region", "cs": "Středočeský kraj"}[lang],
+        },
+        "sector": {
+            "code": "food-and-agriculture",
+            "name": {"en": "Food and agriculture", "cs": "Potraviny a zemědělství"}[lang],
+        },
         "url": "http://testserver" + in_lang(lang, "/clusters/CZ-001/"),
     }
     assert data["current_label"] == {
@@ -317,7 +323,7 @@ def test_cluster_list_filters_like_the_directory(client):
     every = get(client, "/api/v1/clusters/", country="AT")
     gold = get(client, "/api/v1/clusters/", country="AT", label="gold")
     valid = get(client, "/api/v1/clusters/", country="AT", label_valid="true")
-    sector = get(client, "/api/v1/clusters/", country="AT", sector="Logistics")
+    sector = get(client, "/api/v1/clusters/", country="AT", sector="logistics")
 
     assert [item["name"] for item in every["results"]] == ["Alpine Cluster", "Danube Cluster"]
     assert every["count"] == 2

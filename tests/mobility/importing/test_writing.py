@@ -39,7 +39,7 @@ def test_import_new_cluster_creates_everything():
     assert summary.editions_created == ["T2020"]
     assert (summary.results_created, summary.scores_created) == (1, 36)
     cluster = Cluster.objects.get(code="TST-001")
-    assert (cluster.name, str(cluster.country), cluster.sector) == ("Test Cluster", "CZ", "Energy")
+    assert (cluster.name, str(cluster.country), cluster.sector.code) == ("Test Cluster", "CZ", "energy")
     result = BenchmarkResult.objects.get(cluster=cluster)
     assert str(result.benchmarked_on) == "2020-05-04"
     assert result.scores.get(indicator__code="FIN.2").rating == Rating.RED

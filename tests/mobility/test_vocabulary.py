@@ -1,0 +1,289 @@
+"""Sectors and regions are records named in every language; filters go by their code."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+from django.utils import translation
+
+from mobility import vocabulary
+from mobility.importing import import_benchmark_file
+from mobility.models import Cluster, Region, Sector
+from portal.demo.mobility import REGION_NAMES, SECTOR_NAMES
+from tests.helpers import LANGS, count_queries
+from tests.mobility import cluster_factories as f
+from tests.mobility.test_importing import rows_for, to_csv
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, lang="en", **kwargs):
+    with translation.override(lang):
+        return reverse(f"mobility:{name}", kwargs=kwargs)
+
+
+def test_every_demo_sector_and_region_is_named_in_all_seven_languages():
+    for record in [*Sector.objects.all(), *Region.objects.all()]:
+        names = {lang: getattr(record, f"name_{lang}") for lang in LANGS}
+        assert all(names.values()), record.code
+    assert Sector.objects.count() == len(SECTOR_NAMES) == 12
+    assert Region.objects.count() == 53
+    assert {
+        lang: getattr(Region.objects.get(country="CZ", code="moravian-silesian-region"), f"name_{lang}")
+        for lang in LANGS
+    } == REGION_NAMES["Moravia-Silesia"]
+    assert Region.objects.get(country="PL", code="silesian-voivodeship").name_pl == "Województwo śląskie"
+    assert Region.objects.get(country="HR", code="split-dalmatia-county").name_hr == "Splitsko-dalmatinska županija"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sector", "region"),
+    [
+        ("en", "Food and agriculture", "Central Bohemian Region"),
+        ("cs", "Potraviny a zemědělství", "Středočeský kraj"),
+        ("sk", "Potraviny a poľnohospodárstvo", "Stredočeský kraj"),
+        ("pl", "Żywność i rolnictwo", "Kraj środkowoczeski"),
+        ("hu", "Élelmiszeripar és mezőgazdaság", "Közép-csehországi kerület"),
+        ("hr", "Hrana i poljoprivreda", "Srednjočeški kraj"),
+        ("tr", "Gıda ve tarım", "Orta Bohemya Bölgesi"),
+    ],
+)
+def test_profile_names_sector_and_region_in_the_readers_language(client, lang, sector, region):
+    html = client.get(url("cluster", lang, code="CZ-001")).content.decode()
+
+    assert f"<dd>{region}</dd>" in html
+    directory = url("directory", lang)
+    assert f'<dd><a href="{directory}?sector=food-and-agriculture">{sector}</a></dd>' in html
+
+
+def test_directory_sector_filter_gives_the_same_clusters_in_every_language(client):
+    found = {}
+    for lang in LANGS:
+        response = client.get(url("directory", lang), {"sector": "automotive"})
+        found[lang] = [cluster.code for cluster in response.context["clusters"]]
+    automotive = list(
+        Cluster.objects.filter(sector__code="automotive").order_by("name", "code").values_list("code", flat=True)
+    )
+
+    assert "SK-001" in automotive
+    assert found == dict.fromkeys(LANGS, automotive[:20])
+
+
+def test_directory_offers_sectors_by_code_named_in_the_readers_language(client):
+    with translation.override("pl"):
+        choices = dict(client.get(url("directory", "pl")).context["form"].fields["sector"].choices)
+
+    assert choices["automotive"] == "Motoryzacja"
+    assert choices["ict"] == "Technologie informacyjno-komunikacyjne"
+    assert len(choices) == 13
+
+
+def test_search_finds_a_sector_or_region_by_its_name_in_any_language(client):
+    by_english = client.get(url("directory", "pl"), {"q": "Moravian-Silesian"})
+    by_czech = client.get(url("directory", "en"), {"q": "Moravskoslezský"})
+    by_polish_sector = client.get(url("directory", "hu"), {"q": "Motoryzacja"})
+
+    moravian = list(Cluster.objects.filter(region__code="moravian-silesian-region").values_list("code", flat=True))
+    assert [cluster.code for cluster in by_english.context["clusters"]] == moravian
+    assert [cluster.code for cluster in by_czech.context["clusters"]] == moravian
+    assert {cluster.code for cluster in by_polish_sector.context["clusters"]} == set(
+        Cluster.objects.filter(sector__code="automotive").values_list("code", flat=True)
+    )
+
+
+def test_network_map_lists_regions_in_the_readers_language(client):
+    html = client.get(url("directory", "hu")).content.decode()
+
+    assert "Morva-sziléziai kerület" in html
+    assert "Moravian-Silesian Region" not in html
+
+
+def test_api_sector_filter_gives_the_same_clusters_in_every_language(client):
+    found = {
+        lang: [
+            item["code"]
+            for item in client.get("/api/v1/clusters/", {"sector": "energy", "lang": lang}).json()["results"]
+        ]
+        for lang in LANGS
+    }
+    names = {lang: client.get("/api/v1/clusters/TR-005/", {"lang": lang}).json()["sector"] for lang in ("en", "tr")}
+
+    assert found["en"]
+    assert found == dict.fromkeys(LANGS, found["en"])
+    assert names == {"en": {"code": "energy", "name": "Energy"}, "tr": {"code": "energy", "name": "Enerji"}}
+
+
+def test_peer_sector_filter_names_sectors_in_the_readers_language(client):
+    manager = Cluster.objects.get(code="CZ-001").memberships.filter(role="manager").first().user
+    client.force_login(manager)
+
+    with translation.override("sk"):
+        response = client.get(reverse("visits:peers"), {"sector": "automotive"})
+
+    choices = dict(response.context["form"].fields["sector"].choices)
+    assert choices["automotive"] == "Automobilový priemysel"
+    assert {peer.cluster.sector.code for peer in response.context["peers"]} == {"automotive"}
+
+
+# --- Import -----------------------------------------------------------------------------------
+
+
+def with_terms(rows, **cells):
+    return [{**row, **cells} for row in rows]
+
+
+def test_import_finds_sectors_and_regions_by_their_name_in_any_language():
+    rows = with_terms(rows_for(code="TST-101"), sector="Energetika", region="Moravskoslezský kraj")
+    plan, summary = import_benchmark_file(to_csv(rows))
+
+    cluster = Cluster.objects.get(code="TST-101")
+    assert plan.errors == []
+    assert (cluster.sector.code, cluster.region.code) == ("energy", "moravian-silesian-region")
+    assert Sector.objects.count() == 12
+
+
+def test_import_adds_a_new_sector_named_in_english_only_when_it_writes():
+    rows = with_terms(rows_for(code="TST-102"), sector="Space technology", region="Brno")
+
+    preview, _summary = import_benchmark_file(to_csv(rows), dry_run=True)
+    assert not Sector.objects.filter(code="space-technology").exists()
+    assert not Region.objects.filter(code="brno").exists()
+    import_benchmark_file(to_csv(rows))
+
+    sector = Sector.objects.get(code="space-technology")
+    cluster = Cluster.objects.get(code="TST-102")
+    assert cluster.sector == sector
+    assert (cluster.region.country, cluster.region.code) == ("CZ", "brno")
+    with translation.override("cs"):
+        assert str(sector) == "Space technology"
+
+
+def test_import_reports_a_sector_change_with_both_names():
+    f.cluster(code="TST-103", name="Test Cluster", sector="ICT")
+    rows = rows_for(code="TST-103")
+
+    _plan, summary = import_benchmark_file(to_csv(rows), dry_run=True)
+
+    assert [
+        (code, [(field, str(old), str(new)) for field, old, new in changes])
+        for code, changes in summary.clusters_updated
+    ] == [("TST-103", [("sector", "ICT", "Energy")])]
+
+
+def test_terms_differing_in_case_and_spacing_are_one_sector():
+    assert vocabulary.sector_named(" ict ") == vocabulary.sector_named("ICT") == Sector.objects.get(code="ict")
+
+
+def test_a_cluster_cannot_lie_in_a_region_of_another_country():
+    cluster = f.cluster(country="PL")
+    cluster.region = Region.objects.get(country="CZ", code="moravian-silesian-region")
+
+    with pytest.raises(ValidationError) as error:
+        cluster.full_clean()
+
+    assert error.value.message_dict == {"region": ["This region lies in another country. Choose one of this country."]}
+
+
+def test_directory_query_count_does_not_grow_with_sectors_and_regions(client):
+    f.cluster(name="Vocab Count 0", sector="Vocab sector 0", region="Vocab region 0")
+    one = count_queries(client, url("directory") + "?q=Vocab+Count")
+    for number in range(1, 30):
+        f.cluster(name=f"Vocab Count {number}", sector=f"Vocab sector {number}", region=f"Vocab region {number}")
+
+    assert count_queries(client, url("directory") + "?q=Vocab+Count") == one
+
+
+# --- Admin ------------------------------------------------------------------------------------
+
+
+def test_analyst_translates_a_sector_and_every_language_reads_it(client):
+    client.force_login(f.user(role="analyst"))
+    sector = vocabulary.sector_named("Space technology")
+    data = {"code": sector.code, **{f"name_{lang}": "" for lang in LANGS}}
+    data |= {"name_en": "Space technology", "name_cs": "Kosmické technologie", "name_tr": "Uzay teknolojileri"}
+
+    response = client.post(reverse("wagtailsnippets_mobility_sector:edit", args=[sector.pk]), data)
+    client.logout()
+    f.cluster(name="Orbit Cluster", sector="Space technology")
+
+    assert response.status_code == 302
+    assert "Kosmické technologie" in client.get(url("directory", "cs"), {"sector": sector.code}).content.decode()
+    # Languages without a name of their own read the English one.
+    assert "Space technology" in client.get(url("directory", "pl"), {"sector": sector.code}).content.decode()
+
+
+def test_analyst_edits_a_cluster_region_of_its_own_country_only(client):
+    client.force_login(f.user(role="analyst"))
+    cluster = Cluster.objects.get(code="CZ-001")
+    edit = reverse("wagtailsnippets_mobility_cluster:edit", args=[cluster.pk])
+    html = client.get(edit).content.decode()
+    assert 'name="region"' in html and 'name="sector"' in html
+
+    form = client.get(edit).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["region"] = Region.objects.get(country="PL", code="silesian-voivodeship").pk
+    data["languages"] = '["cs", "en"]'
+    response = client.post(edit, data)
+
+    assert response.status_code == 200
+    assert "This region lies in another country." in response.content.decode()
+    cluster.refresh_from_db()
+    assert cluster.region.code == "central-bohemian-region"
+
+
+def test_only_analysts_manage_sectors_and_regions(client):
+    client.force_login(f.user(role="trainer"))
+
+    assert client.get(reverse("wagtailsnippets_mobility_sector:list")).status_code in (302, 403)
+    assert client.get(reverse("wagtailsnippets_mobility_region:list")).status_code in (302, 403)
+    client.force_login(f.user(role="analyst"))
+    assert client.get(reverse("wagtailsnippets_mobility_region:list")).status_code == 200
+
+
+# --- Migration --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_keeps_every_clusters_sector_and_region():
+    """Sector and region texts become records; texts differing in case or spacing become one record."""
+    before = [("mobility", "0012_cluster_logo")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    OldCluster = executor.loader.project_state(before).apps.get_model("mobility", "Cluster")
+    for code, country, sector, region in [
+        ("MIG-1", "CZ", "Automotive", "Moravia-Silesia"),
+        ("MIG-2", "SK", " automotive ", "Žilina"),
+        ("MIG-3", "PL", "", "Silesia"),
+        ("MIG-4", "CZ", "ICT", "moravia-silesia"),
+    ]:
+        OldCluster.objects.create(code=code, name=code, country=country, sector=sector, region=region, languages=[])
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    rows = Cluster.objects.filter(code__startswith="MIG-").order_by("code")
+    assert [
+        (cluster.code, cluster.sector and cluster.sector.name_en, str(cluster.region.country), cluster.region.name_en)
+        for cluster in rows
+    ] == [
+        ("MIG-1", "Automotive", "CZ", "Moravia-Silesia"),
+        ("MIG-2", "Automotive", "SK", "Žilina"),
+        ("MIG-3", None, "PL", "Silesia"),
+        ("MIG-4", "ICT", "CZ", "Moravia-Silesia"),
+    ]
+    demo = Cluster.objects.get(code="CZ-001")
+    assert (demo.sector.name_en, demo.region.name_en) == ("Food and agriculture", "Central Bohemian Region")
+
+
+@pytest.mark.page_cache
+def test_a_renamed_sector_shows_at_once_on_cached_pages(client):
+    before = client.get(url("cluster", "cs", code="SK-001")).content.decode()
+    sector = Sector.objects.get(code="automotive")
+    sector.name_cs = "Automobilový a dopravní průmysl"
+    sector.save()
+
+    after = client.get(url("cluster", "cs", code="SK-001")).content.decode()
+
+    assert ">Automobilový průmysl</a>" in before
+    assert ">Automobilový a dopravní průmysl</a>" in after
