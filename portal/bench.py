@@ -17,27 +17,14 @@ from mobility import vocabulary
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Indicator, Rating, Score
 from mobility.network_cache import invalidate_network
 from portal import bench_http
+from portal.core.bench import measure
 from training.models import SeminarIndexPage
 
-ROUNDS = 15
 SERVER_ROUNDS = 21
 LARGE_NETWORK = 10_000
 SECTORS = ("Energy", "Food and agriculture", "ICT")
 QUERY_BUDGET = {"article": 8}
 SERVER_GOALS_MS = {"peers page": 100, "dashboard": 150}
-
-
-def measure(client, url, rounds=ROUNDS):
-    """(median milliseconds, queries) of GET `url` after one warm-up request."""
-    client.get(url)
-    timings = []
-    for _round in range(rounds):
-        started = time.perf_counter()
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings), len(queries)
 
 
 def anonymous_pages(lang="en"):
