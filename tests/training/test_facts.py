@@ -214,7 +214,8 @@ def test_raising_capacity_in_the_admin_promotes_waiting_people_in_order(
 def test_a_translation_shows_the_facts_read_only(client, seminar_in_four_languages):
     trainer, pages, _people, _source = seminar_in_four_languages
     client.force_login(trainer)
-    from training.admin_forms import FACT_FIELDS, SeminarPageForm
+    from training.admin_forms import SeminarPageForm
+    from training.records import ENTERED_FACTS as FACT_FIELDS
 
     form_class = SeminarPage.get_edit_handler().get_form_class()
     original = form_class(instance=pages["en"], for_user=trainer)

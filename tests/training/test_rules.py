@@ -11,7 +11,7 @@ from portal.models import User
 from portal.roles import EDITORS
 from tests.training import factories
 from training.models import SeminarPage
-from training.queries import may_see_attendees
+from training.rules import may_see_attendees
 from training.services import register_for_seminar
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from icalendar import Calendar
 
 from tests.training import factories
 from training.models import Registration, SeminarPage, SeminarState
-from training.services import cancel_registration, register_for_seminar, update_seminar_facts, waiting_position
+from training.selectors import waiting_position
+from training.services import cancel_registration, register_for_seminar, update_seminar_facts
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,8 @@ from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.core.languages import in_language as in_language_mark
 from portal.core.timezones import own_time_zone, zone_name
-from training.models import CalendarFeedToken
-from training.queries import user_registrations
+from training.queries import feed_token_of, user_registrations
 
 register = template.Library()
 
@@ -19,12 +17,6 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 @register.filter
 def language_name(code):
     return LANGUAGE_NAMES.get(code, code)
-
-
-@register.filter
-def in_language(code):
-    """The mark of an item shown in its original language: "in Czech", in the reader's language."""
-    return in_language_mark(code)
 
 
 def _when(start, end, zone):
@@ -85,5 +77,5 @@ def training_profile(user):
     """The account page's training section: registrations and the personal feed token."""
     return {
         "registrations": user_registrations(user=user, language=get_language()),
-        "feed": CalendarFeedToken.objects.filter(user=user).first(),
+        "feed": feed_token_of(user=user),
     }
