@@ -64,8 +64,13 @@ def participant_journey(page):
     assert str(calendar.events[0]["SUMMARY"]) == "Seminár o stratégii klastra"
     assert calendar.get_missing_tzids() == set()
 
-    page.locator(".registration-box form[action*='/cancel/'] button").click()
+    page.locator(".registration-box a[href*='/cancel/']").click()
     page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Zrušiť vašu registráciu?"
+    assert Registration.objects.get(user__email="new.participant@example.org").status == "confirmed"
+    page.locator("main form[action*='/cancel/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url == page.base_url + seminar.url
     assert Registration.objects.get(user__email="new.participant@example.org").status == "cancelled"
     assert page.locator(".registration-box form[action*='/register/']").count() == 1
 
