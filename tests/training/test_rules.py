@@ -5,7 +5,7 @@ seminar's own trainers, editors and administrators see its attendees."""
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 
 from portal.models import User
 from portal.roles import EDITORS
@@ -200,7 +200,6 @@ def test_bulk_unpublish_of_someone_elses_seminar_is_refused(client, seminar, oth
     ],
 )
 def test_who_sees_the_attendee_list(seminar, assigned, other_trainer, who, expected):
-    from django.contrib.auth.models import AnonymousUser
 
     owner = factories.user(trainer=True)
     SeminarPage.objects.filter(pk=seminar.pk).update(owner=owner)
