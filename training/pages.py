@@ -325,10 +325,6 @@ class SeminarPage(Page):
         return self.ends_at.astimezone(self.zone)
 
     @property
-    def local_registration_closes(self):
-        return self.registration_closes_at.astimezone(self.zone)
-
-    @property
     def location(self):
         return ", ".join(part for part in (self.venue_name, self.address) if part) or self.online_url
 

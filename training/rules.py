@@ -24,11 +24,6 @@ SEE_EVERY_ATTENDEE_LIST = "training.view_registration"
 ASSIGNMENT_FIELDS = {"seminarpage": "trainers", "trainingmaterialpage": "trainer"}
 
 
-def may_assign_trainers(user):
-    """Editors and administrators; a trainer can't make themselves a page's trainer."""
-    return user.is_active and user.has_perm(ASSIGN_TRAINERS)
-
-
 def _named_trainer(*, page, user):
     """Is `user` named as trainer of `page`? A seminar's trainers are one of its facts (one row for every
     translation); a material names its trainer on each translation."""

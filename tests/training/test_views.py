@@ -353,6 +353,30 @@ def test_seminar_index_query_count_is_constant(client):
     assert count_queries(client, index.url) == one
 
 
+def test_seminar_index_shows_places_left_in_the_same_queries_for_1_or_30_registrations(client):
+    index = factories.seminar_index()
+    SeminarPage.objects.filter(locale=index.locale).delete()
+    seminar = factories.seminar(capacity=30, title="Counted seminar")
+    register_for_seminar(seminar=seminar, user=factories.user())
+    one = count_queries(client, index.url)
+    html_one = client.get(index.url).content.decode()
+    for _ in range(29):
+        register_for_seminar(seminar=seminar, user=factories.user())
+    others = [factories.seminar(capacity=5) for _ in range(29)]
+    register_for_seminar(seminar=others[0], user=factories.user())
+
+    thirty = count_queries(client, index.url)
+    html_thirty = client.get(f"{index.url}?page=1").content.decode()
+    html_second = client.get(f"{index.url}?page=3").content.decode()
+
+    assert thirty == one
+    assert html_one.count('<p class="seminar-places">29 places left</p>') == 1
+    assert html_thirty.count("Fully booked: you can join the waiting list.") == 1
+    assert html_thirty.count('<p class="seminar-places">5 places left</p>') == 10
+    assert html_thirty.count('<p class="seminar-places">4 places left</p>') == 1
+    assert html_second.count('<p class="seminar-places">5 places left</p>') == 6
+
+
 def test_seminar_page_query_count_is_constant(client):
     seminar = factories.seminar()
     register_for_seminar(seminar=seminar, user=factories.user())
