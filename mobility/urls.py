@@ -22,6 +22,7 @@ MY_CLUSTERS = pgettext_lazy("URL segment", "my-clusters")
 REQUEST = pgettext_lazy("URL segment", "request")
 REQUESTS = pgettext_lazy("URL segment", "requests")
 MATCHING_CONSENT = pgettext_lazy("URL segment", "matching-consent")
+LOGO = pgettext_lazy("URL segment", "logo")
 
 
 def route(pattern):
@@ -35,12 +36,14 @@ def route(pattern):
         request=REQUEST,
         requests=REQUESTS,
         matching_consent=MATCHING_CONSENT,
+        logo=LOGO,
     )
 
 
 urlpatterns = [
     path(route("{clusters}/"), views.directory, name="directory"),
     path(route("{clusters}/<str:code>/"), views.cluster_profile, name="cluster"),
+    path(route("{clusters}/<str:code>/{logo}/"), views.cluster_logo, name="cluster_logo"),
     path(route("{clusters}/<str:code>/{results}/"), views.results, name="results"),
     path(route("{clusters}/<str:code>/{results}/{matching_consent}/"), views.matching_consent, name="matching_consent"),
     path(route("{clusters}/<str:code>/{results}/{print}/"), views.results_print, name="results_print"),

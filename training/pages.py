@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.core.blocks import BodyBlock
+from portal.core.pictures import PagePicture, picture_panel
 from training import rules, selectors
 from training.enums import MaterialFormat, MaterialLevel
 from training.forms import LibraryFilterForm, SeminarFilterForm
@@ -57,7 +58,7 @@ class TrainingLibraryPage(Page):
         return context
 
 
-class TrainingMaterialPage(Page):
+class TrainingMaterialPage(PagePicture, Page):
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     format = models.CharField(_("format"), max_length=20, choices=MaterialFormat.choices)
@@ -92,6 +93,7 @@ class TrainingMaterialPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        picture_panel(),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -121,6 +123,7 @@ class TrainingMaterialPage(Page):
         SynchronizedField("topics"),
         SynchronizedField("trainer"),
         SynchronizedField("trainer_name"),
+        SynchronizedField("image"),
     ]
 
     class Meta:
@@ -225,7 +228,7 @@ def fact(name):
     return property(read, write, doc=f"The seminar's {name} (SeminarState).")
 
 
-class SeminarPage(Page):
+class SeminarPage(PagePicture, Page):
     """One translation of a seminar: its translated text. The facts live in `SeminarState`."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -254,6 +257,7 @@ class SeminarPage(Page):
     # through the services, which read these pages, so this module cannot import it.
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        picture_panel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
@@ -279,7 +283,7 @@ class SeminarPage(Page):
     ]
     override_translatable_fields = [
         SynchronizedField(name, overridable=False) for name in ("facts", "topics", "related_materials")
-    ]
+    ] + [SynchronizedField("image")]
 
     class Meta:
         verbose_name = _("seminar")

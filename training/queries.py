@@ -8,11 +8,14 @@ here too (`with_places`, `places_left`, `pick_translation`).
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import timezone
 
+from mobility.models import Indicator
 from mobility.queries import topic_filter
+from portal.core.pictures import attach_renditions
 from training.enums import RegistrationStatus
-from training.pages import SeminarPage
+from training.pages import SeminarPage, TrainingMaterialPage
 from training.records import CalendarFeedToken, Registration, SeminarState
 from training.selectors import in_every_language, mark_other_language, pick_translation, places_left, with_places
 
@@ -22,10 +25,11 @@ def upcoming_seminars(*, locale_id, limit=3):
     with `places_left`."""
     seminars = with_places(
         in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        .select_related("image")
         .filter(facts__ends_at__gte=timezone.now())
         .order_by("facts__starts_at", "facts__pk")
     )[:limit]
-    seminars = mark_other_language(list(seminars), locale_id=locale_id)
+    seminars = attach_renditions(mark_other_language(list(seminars), locale_id=locale_id))
     for seminar in seminars:
         seminar.places_left = places_left(seminar)
     return seminars
@@ -120,3 +124,51 @@ def feed_seminars(*, language=None, country=None, topic=None, display_language=N
     chosen = [pick_translation(pages, display_language or settings.LANGUAGE_CODE) for pages in grouped.values()]
     states = {page.translation_key: page.facts for page in chosen}
     return chosen, states
+
+
+# --- For the dashboard
+
+
+def upcoming_seminars_on(*, indicator_ids, locale_id):
+    """Live, public seminars not yet over and not cancelled, on any of `indicator_ids`, soonest first.
+
+    One page per seminar (in `locale_id`, else its original), marked `shown_in`
+    like every list, with topics loaded in indicator order.
+    """
+    seminars = (
+        in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        .filter(topics__in=list(indicator_ids), facts__ends_at__gte=timezone.now(), facts__is_cancelled=False)
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+        .distinct()
+        .order_by("facts__starts_at", "pk")
+    )
+    return mark_other_language(list(seminars), locale_id=locale_id)
+
+
+def materials_on(*, indicator_ids, locale_id):
+    """Live, public training materials on any of `indicator_ids`, by title (one page each, marked `shown_in`)."""
+    materials = (
+        in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=locale_id)
+        .filter(topics__in=list(indicator_ids))
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+        .distinct()
+        .order_by("title", "pk")
+    )
+    return mark_other_language(list(materials), locale_id=locale_id)
+
+
+def seminars_attended(*, users, language):
+    """Seminars that began, at which any of `users` holds a confirmed place, in order of their start.
+
+    Each in `language` where translated (`pick_translation`), topics loaded in indicator order.
+    """
+    keys = Registration.objects.filter(user__in=users, status=RegistrationStatus.CONFIRMED).values("seminar_key")
+    pages = defaultdict(list)
+    for page in (
+        SeminarPage.objects.filter(translation_key__in=keys, facts__starts_at__lte=timezone.now())
+        .select_related("locale")
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+    ):
+        pages[page.translation_key].append(page)
+    chosen = [pick_translation(versions, language) for versions in pages.values()]
+    return sorted(chosen, key=lambda seminar: (seminar.starts_at, seminar.pk))

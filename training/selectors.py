@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from mobility.models import Indicator
 from portal.core.pagination import paginate
+from portal.core.pictures import attach_renditions
 from training import rules
 from training.enums import RegistrationStatus
 from training.records import Registration
@@ -107,12 +108,13 @@ def library_context(*, materials, locale_id, form, page):
     where translated, with `shown_in` and `language_codes`."""
     materials = (
         in_every_language(materials, locale_id=locale_id)
-        .select_related("trainer")
+        .select_related("trainer", "image")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.select_related("dimension")))
     )
     if form.is_valid():
         materials = form.filter(materials)
     shown = paginate(materials.order_by("title", "pk"), page=page)
+    shown.object_list = attach_renditions(shown.object_list)
     languages = live_languages(shown.object_list)
     for material in mark_other_language(shown.object_list, locale_id=locale_id):
         material.language_codes = languages.get(material.translation_key, [])
@@ -123,7 +125,9 @@ def seminar_index_context(*, seminars, locale_id, form, page):
     """Upcoming (or, with `?when=past`, past) `seminars` filtered by `form`, page `page`, each in
     `locale_id` where translated, with `places_left`, `has_ended` and `shown_in`."""
     now = timezone.now()
-    seminars = with_places(in_every_language(seminars, locale_id=locale_id).prefetch_related("topics"))
+    seminars = with_places(
+        in_every_language(seminars, locale_id=locale_id).select_related("image").prefetch_related("topics")
+    )
     if form.is_valid():
         seminars = form.filter(seminars)
     # Read from the raw query, so a mistyped month still leaves the reader in the list they chose.
@@ -133,6 +137,7 @@ def seminar_index_context(*, seminars, locale_id, form, page):
     else:
         listed = seminars.filter(facts__ends_at__gte=now).order_by("facts__starts_at", "facts__pk")
     shown = paginate(listed, page=page)
+    shown.object_list = attach_renditions(shown.object_list)
     for seminar in mark_other_language(shown.object_list, locale_id=locale_id):
         seminar.places_left = places_left(seminar)
         seminar.has_ended = seminar.ends_at <= now
@@ -148,10 +153,10 @@ def seminar_page_context(*, seminar, user, materials):
         registration = Registration.objects.filter(seminar_key=seminar.translation_key, user=user).first()
     related = materials.model.objects.filter(pk__in=seminar.related_materials.values("pk")).values("translation_key")
     trainers = list(seminar.trainers.all())
+    confirmed = confirmed_count(translation_key=seminar.translation_key)
     return {
-        "places_left": rules.free_places(
-            capacity=seminar.capacity, confirmed=confirmed_count(translation_key=seminar.translation_key)
-        ),
+        "places_left": rules.free_places(capacity=seminar.capacity, confirmed=confirmed),
+        "places_taken": confirmed,
         "registration": registration,
         "waiting_position": waiting_position(registration=registration) if registration else None,
         "registration_open": rules.registration_is_open(seminar=seminar, now=now),

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.core.timezones import own_time_zone, zone_name
+from training import rules
 from training.queries import feed_token_of, user_registrations
 
 register = template.Library()
@@ -79,3 +80,34 @@ def training_profile(user):
         "registrations": user_registrations(user=user, language=get_language()),
         "feed": feed_token_of(user=user),
     }
+
+
+@register.simple_tag
+def seminar_date_block(seminar):
+    """Day and abbreviated month of the first day in the venue's time zone, in the active language."""
+    start = seminar.local_start
+    return {
+        "day": formats.date_format(start, "j"),
+        "month": formats.date_format(start, "M"),
+        "iso": start.date().isoformat(),
+    }
+
+
+@register.inclusion_tag("training/includes/capacity.html")
+def seminar_capacity(taken, capacity, key):
+    """The places taken of the capacity, as text and as a bar (which never runs past full)."""
+    return {
+        "taken": taken,
+        "capacity": capacity,
+        "shown": min(taken, capacity),
+        "full": taken >= capacity,
+        "meter_id": f"places-{key}",
+    }
+
+
+@register.filter
+def seminar_card_action(seminar):
+    """The one thing a card invites to: register, join the waiting list, or read the details."""
+    if getattr(seminar, "has_ended", False) or not rules.registration_is_open(seminar=seminar):
+        return "details"
+    return "register" if seminar.places_left else "waitlist"
