@@ -20,22 +20,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 
 from portal.core.timezones import TIME_ZONE_CHOICES
-
-FACT_FIELDS = (
-    "start_date",
-    "start_time",
-    "end_date",
-    "end_time",
-    "time_zone",
-    "registration_deadline",
-    "venue_name",
-    "address",
-    "online_url",
-    "country",
-    "language",
-    "capacity",
-    "is_cancelled",
-)
+from training import rules
+from training.queries import original_seminar
+from training.records import ENTERED_FACTS, SeminarState
+from training.selectors import confirmed_count
+from training.services import update_seminar_facts
 
 
 class SeminarPageForm(WagtailAdminPageForm):
@@ -63,18 +52,18 @@ class SeminarPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from training.queries import confirmed_count, original_seminar
-
         # Without the right to assign trainers the field is not in the form at all
         # (FieldPanel permission), and the trainers stay as they are.
         self.assigns_trainers = "trainers" in self.fields
         if self.assigns_trainers:
-            self.fields["trainers"].queryset = get_user_model().objects.filter(groups__name="Trainers").distinct()
+            # Whom the facts row accepts as trainers (its field's limit_choices_to).
+            eligible = SeminarState._meta.get_field("trainers").get_limit_choices_to()
+            self.fields["trainers"].queryset = get_user_model().objects.complex_filter(eligible).distinct()
         page = self.instance
         facts = page.facts if page.facts_id else None
         self.confirmed = confirmed_count(translation_key=page.translation_key) if facts else 0
         if facts is not None:
-            for name in FACT_FIELDS:
+            for name in ENTERED_FACTS:
                 self.initial[name] = getattr(facts, name)
             if self.assigns_trainers:
                 self.initial["trainers"] = list(facts.trainers.all())
@@ -86,7 +75,7 @@ class SeminarPageForm(WagtailAdminPageForm):
         original = original_seminar(translation_key=page.translation_key) if facts else None
         self.edits_facts = original is None or original.pk == page.pk
         if not self.edits_facts:
-            for name in (*FACT_FIELDS, "trainers"):
+            for name in (*ENTERED_FACTS, "trainers"):
                 if name not in self.fields:
                     continue
                 self.fields[name].disabled = True
@@ -98,9 +87,7 @@ class SeminarPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         if not self.edits_facts or self.errors:
             return cleaned
-        from training.models import SeminarState
-
-        facts = SeminarState(**{name: cleaned.get(name) for name in FACT_FIELDS})
+        facts = SeminarState(**{name: cleaned.get(name) for name in ENTERED_FACTS})
         try:
             facts.clean()
         except ValidationError as error:
@@ -109,20 +96,16 @@ class SeminarPageForm(WagtailAdminPageForm):
                     self.add_error(field, message)
         capacity = cleaned.get("capacity")
         if capacity is not None and capacity < self.confirmed:
-            from training.services import capacity_below_confirmed
-
-            self.add_error("capacity", capacity_below_confirmed(confirmed=self.confirmed))
+            self.add_error("capacity", rules.capacity_below_confirmed(confirmed=self.confirmed))
         return cleaned
 
     def save(self, commit=True):
         page = super().save(commit=False)
         if self.edits_facts:
-            from training.services import update_seminar_facts
-
             update_seminar_facts(
                 translation_key=page.translation_key,
                 trainers=self.cleaned_data["trainers"] if self.assigns_trainers else None,
-                **{name: self.cleaned_data[name] for name in FACT_FIELDS},
+                **{name: self.cleaned_data[name] for name in ENTERED_FACTS},
             )
         page.facts_id = page.translation_key
         if commit:

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from portal.core.timezones import zone_name
 from training.models import SeminarPage
-from training.queries import with_places
+from training.selectors import with_places
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 

@@ -7,12 +7,12 @@ import datetime
 import statistics
 import time
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal.models import User
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
 from training.services import register_for_seminar
 
@@ -54,7 +54,7 @@ def run(stdout):
     seminar.start_date = max(seminar.start_date, timezone.localdate() + datetime.timedelta(days=1))
     seminar.end_date = max(seminar.end_date, seminar.start_date)
     seminar.save()
-    people = [User.objects.create_user(f"bench{number}@example.org") for number in range(REGISTRATIONS)]
+    people = [get_user_model().objects.create_user(f"bench{number}@example.org") for number in range(REGISTRATIONS)]
     started = time.perf_counter()
     for person in people:
         register_for_seminar(seminar=seminar, user=person)

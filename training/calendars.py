@@ -18,7 +18,8 @@ from icalendar import Calendar, Event
 
 from portal.core.ical import add_timezones
 from portal.core.urls import absolute_url
-from training.models import RegistrationStatus
+from training.enums import RegistrationStatus
+from training.queries import user_registrations
 
 PRODID = "-//Centramo//Seminars//EN"
 UID_DOMAIN = "seminars.centramo"
@@ -28,7 +29,7 @@ def seminar_uid(translation_key):
     return f"seminar-{translation_key}@{UID_DOMAIN}"
 
 
-def seminar_event(*, seminar, sequence, cancelled=False, request=None):
+def seminar_event(*, seminar, sequence, cancelled=False):
     """One VEVENT for a seminar page (any translation); the times are in the venue's zone."""
     zone = zoneinfo.ZoneInfo(seminar.time_zone)
     url = absolute_url(seminar)
@@ -57,9 +58,9 @@ def to_ical(events, *, name):
     return add_timezones(calendar).to_ical().decode()
 
 
-def seminar_calendar(*, seminar, state, request=None):
+def seminar_calendar(*, seminar, state):
     sequence = state.sequence if state else 0
-    return to_ical([seminar_event(seminar=seminar, sequence=sequence, request=request)], name="Centramo seminar")
+    return to_ical([seminar_event(seminar=seminar, sequence=sequence)], name="Centramo seminar")
 
 
 def registration_sequence(*, registration, state):
@@ -76,22 +77,19 @@ def registration_calendar(*, registration, seminar, state):
     return to_ical([event], name="Centramo seminar")
 
 
-def public_feed(*, seminars, states, request=None):
+def public_feed(*, seminars, states):
     events = [
         seminar_event(
             seminar=seminar,
             sequence=states[seminar.translation_key].sequence if seminar.translation_key in states else 0,
-            request=request,
         )
         for seminar in seminars
     ]
     return to_ical(events, name="Centramo seminars")
 
 
-def seminar_registration_events(*, user, request=None):
+def seminar_registration_events(*, user):
     """Confirmed registrations, and cancelled ones as STATUS:CANCELLED. Waiting-list places are left out."""
-    from training.queries import user_registrations
-
     events = []
     for registration in user_registrations(user=user, language=user.preferred_language):
         if registration.status == RegistrationStatus.WAITING:
@@ -101,7 +99,6 @@ def seminar_registration_events(*, user, request=None):
                 seminar=registration.seminar,
                 sequence=registration_sequence(registration=registration, state=registration.state),
                 cancelled=registration.status == RegistrationStatus.CANCELLED,
-                request=request,
             )
         )
     return events
@@ -111,17 +108,17 @@ PERSONAL_EVENT_PROVIDERS = [seminar_registration_events]
 
 
 def register_personal_event_provider(provider):
-    """Add a callable `provider(*, user, request=None) -> list[Event]` to every personal feed."""
+    """Add a callable `provider(*, user) -> list[Event]` to every personal feed."""
     if provider not in PERSONAL_EVENT_PROVIDERS:
         PERSONAL_EVENT_PROVIDERS.append(provider)
 
 
-def personal_feed_events(*, user, request=None):
+def personal_feed_events(*, user):
     events = []
     for provider in PERSONAL_EVENT_PROVIDERS:
-        events.extend(provider(user=user, request=request))
+        events.extend(provider(user=user))
     return events
 
 
-def personal_feed(*, user, request=None):
-    return to_ical(personal_feed_events(user=user, request=request), name="Centramo personal calendar")
+def personal_feed(*, user):
+    return to_ical(personal_feed_events(user=user), name="Centramo personal calendar")

@@ -1,3 +1,10 @@
+"""Filters of the library, the seminar index and the public feed.
+
+They import the choices (training.enums) but no page type: the page types
+use them in their own context, and each filter narrows the queryset it is
+handed, whatever page type that holds.
+"""
+
 import datetime
 
 from django import forms
@@ -7,7 +14,7 @@ from django_countries import countries
 
 from mobility.models import Dimension, Indicator
 from mobility.queries import topic_filter
-from training.models import MaterialFormat, MaterialLevel, TrainingMaterialPage
+from training.enums import MaterialFormat, MaterialLevel
 
 PARTNER_COUNTRIES = ("CZ", "SK", "PL", "HU", "HR", "TR")
 
@@ -29,15 +36,14 @@ class LibraryFilterForm(forms.Form):
         self.fields["dimension"].choices = _dimension_choices
 
     def filter(self, materials):
+        """`materials` (a queryset of training material pages) narrowed to the valid form's choices."""
         data = self.cleaned_data
+        # Through a subquery: joining the topics would repeat a material once per matching topic.
+        tagged = materials.model.objects
         if data["topic"]:
-            materials = materials.filter(
-                pk__in=TrainingMaterialPage.objects.filter(topics__code=data["topic"]).values("pk")
-            )
+            materials = materials.filter(pk__in=tagged.filter(topics__code=data["topic"]).values("pk"))
         if data["dimension"]:
-            materials = materials.filter(
-                pk__in=TrainingMaterialPage.objects.filter(topics__dimension__code=data["dimension"]).values("pk")
-            )
+            materials = materials.filter(pk__in=tagged.filter(topics__dimension__code=data["dimension"]).values("pk"))
         if data["format"]:
             materials = materials.filter(format=data["format"])
         if data["level"]:
@@ -46,24 +52,25 @@ class LibraryFilterForm(forms.Form):
             # Searched over every live material, not `materials`: the search backend cannot
             # apply the one-per-language filter (a negated subquery) and failed with a 500.
             # A material matches when any of its language versions does.
-            matches = TrainingMaterialPage.objects.live().public().search(data["q"], order_by_relevance=False)
+            matches = materials.model.objects.live().public().search(data["q"], order_by_relevance=False)
             materials = materials.filter(translation_key__in={page.translation_key for page in matches})
         return materials
 
 
+def _coded(model):
+    return [(code, f"{code} {name}") for code, name in model.objects.values_list("code", "name")]
+
+
 def _indicator_choices():
-    return _all((code, f"{code} {name}") for code, name in Indicator.objects.values_list("code", "name"))
+    return _all(_coded(Indicator))
 
 
 def _dimension_choices():
-    return _all((code, f"{code} {name}") for code, name in Dimension.objects.values_list("code", "name"))
+    return _all(_coded(Dimension))
 
 
 def _topic_choices():
-    return _all(
-        [(code, f"{code} {name}") for code, name in Dimension.objects.values_list("code", "name")]
-        + [(code, f"{code} {name}") for code, name in Indicator.objects.values_list("code", "name")]
-    )
+    return _all(_coded(Dimension) + _coded(Indicator))
 
 
 def _country_choices():
@@ -101,15 +108,15 @@ class SeminarFilterForm(forms.Form):
             raise forms.ValidationError(_("Enter a month as year and month, for example 2026-05.")) from None
 
     def filter(self, seminars):
+        """`seminars` (a queryset of seminar pages) narrowed to the valid form's choices."""
         data = self.cleaned_data
         if data["country"]:
             seminars = seminars.filter(facts__country=data["country"])
         if data["language"]:
             seminars = seminars.filter(facts__language=data["language"])
         if data["topic"]:
-            from training.models import SeminarPage
-
-            seminars = seminars.filter(pk__in=SeminarPage.objects.filter(topic_filter(data["topic"])).values("pk"))
+            tagged = seminars.model.objects.filter(topic_filter(data["topic"]))
+            seminars = seminars.filter(pk__in=tagged.values("pk"))
         if data["month"]:
             month = data["month"]
             seminars = seminars.filter(facts__start_date__year=month.year, facts__start_date__month=month.month)

@@ -1,15 +1,22 @@
-"""Who may edit training pages, assign trainers and see attendees (DESIGN 5).
+"""Who may do what with training pages and registrations, asked here by pages, services, views and templates.
 
-Wagtail's page permissions do most of it: Trainers hold "add" and "publish" on
-the training library and the seminar index, so they edit the pages they own
-(owner-based editing); Editors hold "change" there and edit everything. This
-module adds the one case Wagtail does not know: a trainer assigned to a seminar
-(`SeminarPage.trainers`) or a material (`TrainingMaterialPage.trainer`) by an
-editor or administrator edits it too. The admin hooks, the page models and
-`training.queries.may_see_attendees` all ask here.
+Wagtail's page permissions do most of the editing rights: Trainers hold "add"
+and "publish" on the training library and the seminar index, so they edit the
+pages they own (owner-based editing); Editors hold "change" there and edit
+everything. This module adds the one case Wagtail does not know: a trainer
+assigned to a seminar (its facts' trainers) or a material
+(`TrainingMaterialPage.trainer`) by an editor or administrator edits it too.
+The admin hooks, the page types, the seminar page and the attendee list all ask
+here. It also holds the registration rules (open, cancellable, free places).
 """
 
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import PagePermissionTester
+
+from training.enums import RegistrationStatus
+from training.records import SeminarState
 
 ASSIGN_TRAINERS = "training.assign_trainers"
 SEE_EVERY_ATTENDEE_LIST = "training.view_registration"
@@ -17,16 +24,9 @@ SEE_EVERY_ATTENDEE_LIST = "training.view_registration"
 ASSIGNMENT_FIELDS = {"seminarpage": "trainers", "trainingmaterialpage": "trainer"}
 
 
-def may_assign_trainers(user):
-    """Editors and administrators; a trainer can't make themselves a page's trainer."""
-    return user.is_active and user.has_perm(ASSIGN_TRAINERS)
-
-
 def _named_trainer(*, page, user):
     """Is `user` named as trainer of `page`? A seminar's trainers are one of its facts (one row for every
     translation); a material names its trainer on each translation."""
-    from training.models import SeminarState
-
     if page._meta.model_name == "seminarpage":
         return SeminarState.objects.filter(translation_key=page.translation_key, trainers=user).exists()
     return type(page).objects.filter(translation_key=page.translation_key, trainer=user).exists()
@@ -41,7 +41,8 @@ def is_assigned(*, page, user):
 
 def may_see_attendees(*, seminar, user, trainers=None):
     """Editors, administrators and the seminar's own trainers: those assigned to
-    it (in any translation) and the trainer who created it."""
+    it (in any translation) and the trainer who created it. `trainers`, when the
+    caller already loaded them, saves a query."""
     if not user.is_authenticated or not user.is_active:
         return False
     if trainers is not None and user in trainers:
@@ -71,3 +72,46 @@ class AssignedTrainerPermissionTester(PagePermissionTester):
 
     def can_unpublish(self):
         return super().can_unpublish() and (self._section_editor() or self.can_edit())
+
+
+def registration_is_open(*, seminar, now=None):
+    """Not cancelled and before registration closes. `seminar` is a SeminarPage of any language or its
+    SeminarState."""
+    now = now or timezone.now()
+    return not seminar.is_cancelled and now < seminar.registration_closes_at
+
+
+def registration_is_cancellable(*, seminar, now=None):
+    """A place can be given up until the seminar starts. `seminar` is a SeminarPage or its SeminarState."""
+    return (now or timezone.now()) < seminar.starts_at
+
+
+def why_not_cancellable(*, registration, seminar, now=None):
+    """Why `registration` can no longer be cancelled, or None when it can. `seminar` is its SeminarPage
+    (any language) or SeminarState."""
+    if registration.status == RegistrationStatus.CANCELLED:
+        return _("This registration has already been cancelled.")
+    if not registration_is_cancellable(seminar=seminar, now=now):
+        return _("The seminar has already started, so the registration can no longer be cancelled.")
+    return None
+
+
+def may_manage_registration(*, registration, user):
+    """The registered person themselves, or an administrator."""
+    return user.is_authenticated and (user.is_superuser or registration.user_id == user.pk)
+
+
+def free_places(*, capacity, confirmed):
+    """Places nobody holds; never below zero (capacity may have been lowered to the confirmed count)."""
+    return max(0, capacity - confirmed)
+
+
+def capacity_below_confirmed(*, confirmed):
+    """Why a seminar's places cannot go below the number of confirmed people."""
+    return ngettext(
+        "%(count)s person is confirmed, so the seminar needs at least %(count)s place. To offer fewer "
+        "places, cancel the seminar or contact the people registered and ask some of them to cancel.",
+        "%(count)s people are confirmed, so the seminar needs at least %(count)s places. To offer fewer "
+        "places, cancel the seminar or contact the people registered and ask some of them to cancel.",
+        confirmed,
+    ) % {"count": confirmed}

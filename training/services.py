@@ -1,7 +1,7 @@
 """Writes of the training app: seminar facts, registrations, the waiting list, feed tokens.
 
 Every change of a seminar's facts or registrations locks its `SeminarState`
-row first (`select_for_update`), so places are counted by one writer at a
+row first (`portal.core.locking`), so places are counted by one writer at a
 time per seminar across all its translations, and no seminar is ever
 overbooked. E-mails are queued inside the same transaction (see portal.core.emails).
 """
@@ -10,42 +10,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from portal.core.emails import send_templated_email
-from training import calendars
-from training.models import (
-    CalendarFeedToken,
-    Registration,
-    RegistrationStatus,
-    SeminarState,
-    new_feed_token,
-)
-from training.queries import confirmed_count, seminar_in_language
+from portal.core.locking import lock, lock_first, lock_one
+from training import calendars, rules
+from training.enums import RegistrationStatus
+from training.queries import seminar_in_language
+from training.records import CalendarFeedToken, Registration, SeminarState, new_feed_token
+from training.selectors import confirmed_count, waiting_position
 
 # What registrants are told about when it changes (a change notice, SEQUENCE + 1).
 SCHEDULE_FACTS = ("starts_at", "ends_at", "time_zone", "venue_name", "address", "online_url", "is_cancelled")
 
 
-def lock_seminar(*, translation_key):
+def _lock_seminar(*, translation_key):
     """The seminar's facts row, locked until the end of the surrounding transaction."""
-    return SeminarState.objects.select_for_update().get(translation_key=translation_key)
-
-
-def registration_is_open(*, seminar, now=None):
-    """`seminar` is a SeminarPage of any language or its SeminarState."""
-    now = now or timezone.now()
-    return not seminar.is_cancelled and now < seminar.registration_closes_at
-
-
-def capacity_below_confirmed(*, confirmed):
-    return ngettext(
-        "%(count)s person is confirmed, so the seminar needs at least %(count)s place. To offer fewer "
-        "places, cancel the seminar or contact the people registered and ask some of them to cancel.",
-        "%(count)s people are confirmed, so the seminar needs at least %(count)s places. To offer fewer "
-        "places, cancel the seminar or contact the people registered and ask some of them to cancel.",
-        confirmed,
-    ) % {"count": confirmed}
+    return lock_one(SeminarState.objects, translation_key=translation_key)
 
 
 def schedule_of(facts):
@@ -68,7 +48,7 @@ def update_seminar_facts(*, translation_key, trainers=None, **facts):
     them the promotion instead of the notice.
     """
     with transaction.atomic():
-        state = SeminarState.objects.select_for_update().filter(translation_key=translation_key).first()
+        state = lock_first(SeminarState.objects, translation_key=translation_key)
         before = schedule_of(state) if state is not None else None
         if state is None:
             state = SeminarState(translation_key=translation_key)
@@ -77,7 +57,7 @@ def update_seminar_facts(*, translation_key, trainers=None, **facts):
         state.full_clean(exclude=["starts_at", "ends_at", "registration_closes_at"])
         confirmed = confirmed_count(translation_key=translation_key)
         if state.capacity < confirmed:
-            raise ValidationError({"capacity": capacity_below_confirmed(confirmed=confirmed)})
+            raise ValidationError({"capacity": rules.capacity_below_confirmed(confirmed=confirmed)})
         state.derive_instants()
         changed = before is not None and before != schedule_of(state)
         if changed:
@@ -90,11 +70,9 @@ def update_seminar_facts(*, translation_key, trainers=None, **facts):
         promoted = {registration.pk for registration in _promote_waiting(state=state)}
         if changed:
             for registration in (
-                Registration.objects.select_related("user")
-                .filter(
-                    seminar_key=translation_key,
-                    status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
-                )
+                Registration.objects.active()
+                .select_related("user")
+                .filter(seminar_key=translation_key)
                 .exclude(pk__in=promoted)
                 .order_by("queued_at", "pk")
             ):
@@ -102,7 +80,9 @@ def update_seminar_facts(*, translation_key, trainers=None, **facts):
     return state
 
 
-def _notify(*, registration, template, state, seminar_status=None):
+def _notify(*, registration, template, state, position=None):
+    """Queue the e-mail `template` to the registrant in their language; all but the waiting-list one carry
+    the seminar's .ics. `position` is the place on the waiting list, for that one."""
     user = registration.user
     seminar = seminar_in_language(translation_key=registration.seminar_key, language=user.preferred_language)
     attachments = []
@@ -115,50 +95,34 @@ def _notify(*, registration, template, state, seminar_status=None):
         context={
             "seminar": seminar,
             "registration": registration,
-            "position": waiting_position(registration=registration) if template == "waiting" else None,
+            "position": position,
         },
         attachments=attachments,
     )
 
 
-def waiting_position(*, registration):
-    """1 for the first person waiting; None when not on the waiting list."""
-    if registration.status != RegistrationStatus.WAITING:
-        return None
-    ahead = Registration.objects.filter(
-        seminar_key=registration.seminar_key, status=RegistrationStatus.WAITING, queued_at__lt=registration.queued_at
-    ).count()
-    same_time = Registration.objects.filter(
-        seminar_key=registration.seminar_key,
-        status=RegistrationStatus.WAITING,
-        queued_at=registration.queued_at,
-        pk__lt=registration.pk,
-    ).count()
-    return ahead + same_time + 1
-
-
 def register_for_seminar(*, seminar, user):
     """Register `user` for `seminar` (any translation of it).
 
-    Confirmed while places remain, otherwise on the waiting list. Raises
-    ValidationError when registration is closed or the user is already
-    registered.
+    Confirmed while places remain, otherwise on the waiting list. Returns the
+    registration with `position`: its place on the waiting list (None when
+    confirmed). Raises ValidationError when registration is closed or the
+    user is already registered.
 
     Side effects: locks the seminar's state row; creates or reopens the
     user's Registration; queues a confirmation e-mail with the seminar's .ics
     or a waiting-list e-mail with the position.
     """
     with transaction.atomic():
-        state = lock_seminar(translation_key=seminar.translation_key)
-        if not registration_is_open(seminar=state):
+        state = _lock_seminar(translation_key=seminar.translation_key)
+        if not rules.registration_is_open(seminar=state):
             raise ValidationError(_("Registration for this seminar is closed."))
-        registration = (
-            Registration.objects.select_for_update().filter(seminar_key=seminar.translation_key, user=user).first()
-        )
+        registration = lock_first(Registration.objects, seminar_key=seminar.translation_key, user=user)
         if registration is not None and registration.status != RegistrationStatus.CANCELLED:
             raise ValidationError(_("You are already registered for this seminar."))
         confirmed = confirmed_count(translation_key=state.translation_key)
-        status = RegistrationStatus.CONFIRMED if confirmed < state.capacity else RegistrationStatus.WAITING
+        has_place = rules.free_places(capacity=state.capacity, confirmed=confirmed) > 0
+        status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITING
         if registration is None:
             registration = Registration(seminar_key=seminar.translation_key, user=user)
         else:
@@ -168,16 +132,14 @@ def register_for_seminar(*, seminar, user):
         registration.cancelled_at = None
         registration.full_clean(validate_constraints=False)
         registration.save()
+        registration.position = waiting_position(registration=registration)
         _notify(
             registration=registration,
             template="confirmation" if status == RegistrationStatus.CONFIRMED else "waiting",
             state=state,
+            position=registration.position,
         )
     return registration
-
-
-def may_manage_registration(*, registration, user):
-    return user.is_authenticated and (user.is_superuser or registration.user_id == user.pk)
 
 
 def cancel_registration(*, registration, by):
@@ -188,15 +150,14 @@ def cancel_registration(*, registration, by):
     with an .ics marked CANCELLED; promotes waiting people into free places and
     e-mails each of them with the .ics.
     """
-    if not may_manage_registration(registration=registration, user=by):
+    if not rules.may_manage_registration(registration=registration, user=by):
         raise PermissionDenied
     with transaction.atomic():
-        state = lock_seminar(translation_key=registration.seminar_key)
+        state = _lock_seminar(translation_key=registration.seminar_key)
         registration = Registration.objects.select_related("user").get(pk=registration.pk)
-        if registration.status == RegistrationStatus.CANCELLED:
-            raise ValidationError(_("This registration has already been cancelled."))
-        if timezone.now() >= state.starts_at:
-            raise ValidationError(_("The seminar has already started, so the registration can no longer be cancelled."))
+        refusal = rules.why_not_cancellable(registration=registration, seminar=state)
+        if refusal:
+            raise ValidationError(refusal)
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.revision += 1
@@ -211,7 +172,7 @@ def _promote_waiting(*, state):
     """Fill free places from the waiting list, first come first served. Caller holds the lock."""
     if state.is_cancelled:
         return []
-    free = max(0, state.capacity - confirmed_count(translation_key=state.translation_key))
+    free = rules.free_places(capacity=state.capacity, confirmed=confirmed_count(translation_key=state.translation_key))
     promoted = list(
         Registration.objects.select_related("user")
         .filter(seminar_key=state.translation_key, status=RegistrationStatus.WAITING)
@@ -228,7 +189,7 @@ def _promote_waiting(*, state):
 def regenerate_feed_token(*, user):
     """Side effects: replaces the user's personal calendar feed token (the old URL stops working)."""
     with transaction.atomic():
-        feed, created = CalendarFeedToken.objects.select_for_update().get_or_create(user=user)
+        feed, created = lock(CalendarFeedToken.objects.filter(user=user)).get_or_create(user=user)
         if not created:
             feed.token = new_feed_token()
             feed.full_clean()

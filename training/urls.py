@@ -1,4 +1,4 @@
-"""Training materials, seminars, registrations and calendars (see DESIGN.md 4.5, 4.6).
+"""Registration, cancellation (with its confirmation page), attendee lists and the personal feed switch.
 
 Each URL segment is translated (`/cs/skoleni/odber-kalendare/`); the English
 segments keep working under every language prefix through a permanent

@@ -65,8 +65,13 @@ def participant_journey(page):
     assert calendar.get_missing_tzids() == set()
 
     # Slovak addresses: /skolenia/prihlasky/<id>/zrusit/ and /skolenia/seminare/<id>/prihlasit/.
-    page.locator(".registration-box form[action$='/zrusit/'] button").click()
+    page.locator(".registration-box a[href*='/zrusit/']").click()
     page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Zrušiť vašu registráciu?"
+    assert Registration.objects.get(user__email="new.participant@example.org").status == "confirmed"
+    page.locator("main form[action$='/zrusit/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url == page.base_url + seminar.url
     assert Registration.objects.get(user__email="new.participant@example.org").status == "cancelled"
     assert page.locator(".registration-box form[action$='/prihlasit/']").count() == 1
 

@@ -1,34 +1,25 @@
-"""Small builders for training tests (on top of the seeded demo site)."""
+"""factory_boy factories for training tests (on top of the seeded demo site).
+
+The lower-case names (`user`, `seminar`, `material`, `indicator`,
+`seminar_index`, `library`) are the short calls the tests of every app use.
+"""
 
 import datetime
-import itertools
 
+import factory
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
 from mobility.models import Dimension, Indicator
-from portal.models import User
 from portal.roles import TRAINERS
-from training.admin_forms import FACT_FIELDS
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
+from training.records import ENTERED_FACTS
 from training.services import update_seminar_facts
 
-_numbers = itertools.count(1)
-
-
-def indicator(code="FIN.2", dimension="FIN"):
-    dim, _created = Dimension.objects.get_or_create(code=dimension, defaults={"name": dimension})
-    found, _created = Indicator.objects.get_or_create(code=code, defaults={"dimension": dim, "name": code})
-    return found
-
-
-def user(email=None, *, language="en", trainer=False, **fields):
-    email = email or f"person{next(_numbers)}@example.org"
-    person = User.objects.create_user(email, "pw-Secret-123", preferred_language=language, **fields)
-    if trainer:
-        person.groups.add(Group.objects.get(name=TRAINERS))
-    return person
+PASSWORD = "pw-Secret-123"
 
 
 def seminar_index(lang="en"):
@@ -39,56 +30,122 @@ def library(lang="en"):
     return TrainingLibraryPage.objects.get(locale__language_code=lang)
 
 
-def seminar(*, lang="en", capacity=10, days_ahead=14, trainers=(), topics=(), translation_of=None, **fields):
-    """A published seminar page; with `translation_of`, a translation sharing that seminar's facts.
+class DimensionFactory(DjangoModelFactory):
+    class Meta:
+        model = Dimension
+        django_get_or_create = ("code",)
+
+    code = "FIN"
+    name = factory.SelfAttribute("code")
+
+
+class IndicatorFactory(DjangoModelFactory):
+    """An indicator of the seeded set, or a new one (named by its code)."""
+
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("code",)
+
+    code = "FIN.2"
+    dimension = factory.SubFactory(DimensionFactory)
+    name = factory.SelfAttribute("code")
+
+
+class UserFactory(DjangoModelFactory):
+    """A person who signs in with PASSWORD; `trainer=True` puts them in the Trainers group."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda number: f"person{number}@example.org")
+    preferred_language = "en"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return model_class.objects.create_user(kwargs.pop("email"), PASSWORD, **kwargs)
+
+    @factory.post_generation
+    def trainer(person, create, extracted, **kwargs):
+        if extracted:
+            person.groups.add(Group.objects.get(name=TRAINERS))
+
+
+class SeminarFactory(DjangoModelFactory):
+    """A published seminar page in `lang` (a Hungarian-language seminar in Budapest, 09:00-17:00, in
+    `days_ahead` days); with `translation_of`, a translation sharing that seminar's facts.
 
     Facts (dates, place, capacity, ...) given for a translation are ignored:
     a seminar has one set of them, written with the original.
     """
-    number = next(_numbers)
-    day = timezone.localdate() + datetime.timedelta(days=days_ahead)
-    text = {"title": f"Seminar {number}", "slug": f"seminar-{number}", "summary": f"Summary {number}"}
-    facts = {
-        "start_date": day,
-        "start_time": datetime.time(9),
-        "end_date": day,
-        "end_time": datetime.time(17),
-        "time_zone": "Europe/Budapest",
-        "venue_name": "Innovation Centre",
-        "address": "Main street 1, Budapest",
-        "country": "HU",
-        "language": "hu",
-        "capacity": capacity,
-    }
-    for name in list(fields):
-        if name in FACT_FIELDS:
-            facts[name] = fields.pop(name)
-    text.update(fields)
-    page = SeminarPage(locale=Locale.objects.get(language_code=lang), **text)
-    if translation_of is not None:
-        page.translation_key = translation_of.translation_key
-    else:
-        update_seminar_facts(translation_key=page.translation_key, trainers=list(trainers), **facts)
-    page.facts_id = page.translation_key
-    page.topics = list(topics)
-    seminar_index(lang).add_child(instance=page)
-    page.save_revision().publish()
-    return SeminarPage.objects.get(pk=page.pk)
+
+    class Meta:
+        model = SeminarPage
+
+    title = factory.Sequence(lambda number: f"Seminar {number}")
+    slug = factory.Sequence(lambda number: f"seminar-{number}")
+    summary = factory.Sequence(lambda number: f"Summary {number}")
+
+    @classmethod
+    def _create(cls, model_class, *, lang="en", capacity=10, days_ahead=14, trainers=(), topics=(), **fields):
+        translation_of = fields.pop("translation_of", None)
+        day = timezone.localdate() + datetime.timedelta(days=days_ahead)
+        facts = {
+            "start_date": day,
+            "start_time": datetime.time(9),
+            "end_date": day,
+            "end_time": datetime.time(17),
+            "time_zone": "Europe/Budapest",
+            "venue_name": "Innovation Centre",
+            "address": "Main street 1, Budapest",
+            "country": "HU",
+            "language": "hu",
+            "capacity": capacity,
+        }
+        facts.update({name: fields.pop(name) for name in ENTERED_FACTS if name in fields})
+        page = model_class(locale=Locale.objects.get(language_code=lang), **fields)
+        if translation_of is not None:
+            page.translation_key = translation_of.translation_key
+        else:
+            update_seminar_facts(translation_key=page.translation_key, trainers=list(trainers), **facts)
+        page.facts_id = page.translation_key
+        page.topics = list(topics)
+        seminar_index(lang).add_child(instance=page)
+        page.save_revision().publish()
+        return model_class.objects.get(pk=page.pk)
 
 
-def material(*, lang="en", topics=(), **fields):
-    number = next(_numbers)
-    values = {
-        "title": f"Material {number}",
-        "slug": f"material-{number}",
-        "summary": f"Summary {number}",
-        "format": "slides",
-        "level": "introductory",
-        "duration_minutes": 30,
-    }
-    values.update(fields)
-    page = TrainingMaterialPage(locale=Locale.objects.get(language_code=lang), **values)
-    page.topics = list(topics)
-    library(lang).add_child(instance=page)
-    page.save_revision().publish()
-    return page
+class MaterialFactory(DjangoModelFactory):
+    """A published training material (30-minute introductory slides) in `lang`."""
+
+    class Meta:
+        model = TrainingMaterialPage
+
+    title = factory.Sequence(lambda number: f"Material {number}")
+    slug = factory.Sequence(lambda number: f"material-{number}")
+    summary = factory.Sequence(lambda number: f"Summary {number}")
+    format = "slides"
+    level = "introductory"
+    duration_minutes = 30
+
+    @classmethod
+    def _create(cls, model_class, *, lang="en", topics=(), **fields):
+        page = model_class(locale=Locale.objects.get(language_code=lang), **fields)
+        page.topics = list(topics)
+        library(lang).add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+
+def indicator(code="FIN.2", dimension="FIN"):
+    return IndicatorFactory(code=code, dimension=DimensionFactory(code=dimension))
+
+
+def user(email=None, *, language="en", **fields):
+    if email is not None:
+        fields["email"] = email
+    return UserFactory(preferred_language=language, **fields)
+
+
+seminar = SeminarFactory
+material = MaterialFactory

@@ -2,11 +2,12 @@ import datetime
 
 import pytest
 from django.core import mail
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
 from tests.calendar_readers import read_all
 from tests.helpers import count_queries
 from tests.training import factories
+from training import calendars
 from training.models import CalendarFeedToken, SeminarPage
 from training.services import cancel_registration, register_for_seminar
 
@@ -154,11 +155,7 @@ def test_personal_feed_query_count_is_constant(client):
 
 
 def test_personal_feed_event_providers_can_be_added():
-    from icalendar import Event
-
-    from training import calendars
-
-    def provider(*, user, request=None):
+    def provider(*, user):
         return [Event.new(uid="visit-1@example.org", summary="Study visit")]
 
     calendars.register_personal_event_provider(provider)

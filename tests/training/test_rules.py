@@ -1,17 +1,20 @@
 """Access follows assignment (DESIGN 5): trainers edit the seminars and
 materials they own or were assigned to, can't assign trainers, and only a
-seminar's own trainers, editors and administrators see its attendees."""
+seminar's own trainers, editors and administrators see its attendees. Also the
+registration rules: open, cancellable, managed by whom, free places."""
 
+import datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 
 from portal.models import User
 from portal.roles import EDITORS
 from tests.training import factories
+from training import rules
 from training.models import SeminarPage
-from training.queries import may_see_attendees
+from training.rules import may_see_attendees
 from training.services import register_for_seminar
 
 pytestmark = pytest.mark.django_db
@@ -200,7 +203,6 @@ def test_bulk_unpublish_of_someone_elses_seminar_is_refused(client, seminar, oth
     ],
 )
 def test_who_sees_the_attendee_list(seminar, assigned, other_trainer, who, expected):
-    from django.contrib.auth.models import AnonymousUser
 
     owner = factories.user(trainer=True)
     SeminarPage.objects.filter(pk=seminar.pk).update(owner=owner)
@@ -242,3 +244,46 @@ def test_assigned_trainer_may_unpublish_the_seminar(client, seminar, assigned):
 
     assert response.status_code == 302
     assert SeminarPage.objects.get(pk=seminar.pk).live is False
+
+
+def test_registration_is_open_until_it_closes_and_never_when_cancelled():
+    seminar = factories.seminar(days_ahead=5)
+    closes = seminar.registration_closes_at
+
+    assert rules.registration_is_open(seminar=seminar, now=closes - datetime.timedelta(seconds=1)) is True
+    assert rules.registration_is_open(seminar=seminar, now=closes) is False
+    seminar.facts.is_cancelled = True
+    assert rules.registration_is_open(seminar=seminar.facts, now=closes - datetime.timedelta(days=1)) is False
+
+
+def test_why_not_cancellable():
+    seminar = factories.seminar(days_ahead=5)
+    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    before, at_start = seminar.starts_at - datetime.timedelta(minutes=1), seminar.starts_at
+
+    assert rules.why_not_cancellable(registration=registration, seminar=seminar, now=before) is None
+    assert rules.why_not_cancellable(registration=registration, seminar=seminar, now=at_start) == (
+        "The seminar has already started, so the registration can no longer be cancelled."
+    )
+    registration.status = "cancelled"
+    assert rules.why_not_cancellable(registration=registration, seminar=seminar, now=before) == (
+        "This registration has already been cancelled."
+    )
+
+
+@pytest.mark.parametrize(("who", "expected"), [("owner", True), ("superuser", True), ("other", False)])
+def test_who_may_manage_a_registration(who, expected):
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
+    people = {
+        "owner": registration.user,
+        "superuser": factories.user(is_superuser=True),
+        "other": factories.user(),
+    }
+
+    assert rules.may_manage_registration(registration=registration, user=people[who]) is expected
+    assert rules.may_manage_registration(registration=registration, user=AnonymousUser()) is False
+
+
+@pytest.mark.parametrize(("capacity", "confirmed", "free"), [(10, 3, 7), (3, 3, 0), (2, 3, 0)])
+def test_free_places_never_below_zero(capacity, confirmed, free):
+    assert rules.free_places(capacity=capacity, confirmed=confirmed) == free

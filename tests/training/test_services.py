@@ -5,10 +5,13 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from icalendar import Calendar
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from tests.training import factories
 from training.models import Registration, SeminarPage, SeminarState
-from training.services import cancel_registration, register_for_seminar, update_seminar_facts, waiting_position
+from training.selectors import waiting_position
+from training.services import cancel_registration, register_for_seminar, update_seminar_facts
 
 pytestmark = pytest.mark.django_db
 
@@ -204,8 +207,6 @@ def test_lowering_places_below_the_confirmed_count_is_refused():
 
 
 def test_a_wagtail_localize_translation_reads_the_new_facts_without_any_sync():
-    from wagtail.models import Locale
-    from wagtail_localize.models import TranslationSource
 
     english = factories.seminar(capacity=12, venue_name="Old hall")
     source, _created = TranslationSource.get_or_create_from_instance(english)

@@ -134,6 +134,94 @@ def test_cancel_someone_elses_registration_is_404(client):
     assert Registration.objects.get(pk=registration.pk).status == "confirmed"
 
 
+def test_cancelling_asks_for_confirmation_first(client):
+    seminar = factories.seminar(title="Cluster finance")
+    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    client.force_login(registration.user)
+    url = f"/en/training/registrations/{registration.pk}/cancel/"
+
+    seminar_page = client.get(seminar.url).content.decode()
+    confirmation = client.get(f"{url}?next={seminar.url}")
+    html = confirmation.content.decode()
+
+    assert f'href="{url}?next={seminar.url}"' in seminar_page
+    assert f'<form method="post" action="{url}"' not in seminar_page
+    assert confirmation.status_code == 200
+    assert confirmation["Cache-Control"] == "private, no-store"
+    assert "<h1>Cancel your registration?</h1>" in html
+    assert "You are about to cancel your registration for “Cluster finance”." in html
+    assert "Your place goes to the first person on the waiting list." in html
+    assert f'<form method="post" action="{url}" class="inline-form">' in html
+    assert f'<input type="hidden" name="next" value="{seminar.url}">' in html
+    assert f'<a class="button button--ghost" href="{seminar.url}">No, keep my registration</a>' in html
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+
+
+def test_confirming_the_cancellation_cancels_and_returns_to_the_seminar(client):
+    seminar = factories.seminar()
+    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    client.force_login(registration.user)
+
+    response = client.post(f"/en/training/registrations/{registration.pk}/cancel/", {"next": seminar.url}, follow=True)
+
+    assert response.redirect_chain == [(seminar.url, 302)]
+    assert "Your registration has been cancelled." in response.content.decode()
+    assert Registration.objects.get(pk=registration.pk).status == "cancelled"
+
+
+def test_cancelling_from_the_waiting_list_says_so(client):
+    seminar = factories.seminar(capacity=1)
+    register_for_seminar(seminar=seminar, user=factories.user())
+    waiting = register_for_seminar(seminar=seminar, user=factories.user())
+    client.force_login(waiting.user)
+
+    html = client.get(f"/en/training/registrations/{waiting.pk}/cancel/").content.decode()
+
+    assert "You will leave the waiting list. If you register again, you join it at the end." in html
+    assert "Your place goes to the first person on the waiting list." not in html
+
+
+def test_confirmation_of_someone_elses_registration_is_404(client):
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
+    client.force_login(factories.user())
+
+    response = client.get(f"/en/training/registrations/{registration.pk}/cancel/")
+
+    assert response.status_code == 404
+
+
+def test_confirmation_of_a_cancelled_registration_goes_back_with_the_reason(client):
+    seminar = factories.seminar()
+    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    client.force_login(registration.user)
+    client.post(f"/en/training/registrations/{registration.pk}/cancel/")
+
+    response = client.get(f"/en/training/registrations/{registration.pk}/cancel/", follow=True)
+
+    assert response.redirect_chain == [(seminar.url, 302)]
+    assert "This registration has already been cancelled." in response.content.decode()
+
+
+def test_no_confirmation_once_the_seminar_has_started(client):
+    today = timezone.localdate()
+    seminar = factories.seminar(days_ahead=-1, end_date=today + datetime.timedelta(days=1))
+    person = factories.user()
+    registration = Registration.objects.create(
+        seminar_key=seminar.translation_key, user=person, status="confirmed", queued_at=timezone.now()
+    )
+    client.force_login(person)
+
+    page = client.get(seminar.url).content.decode()
+    response = client.get(f"/en/training/registrations/{registration.pk}/cancel/", follow=True)
+
+    assert "Cancel my registration" not in page
+    assert response.redirect_chain == [(seminar.url, 302)]
+    assert "The seminar has already started, so the registration can no longer be cancelled." in (
+        response.content.decode()
+    )
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+
+
 def _attendee_urls(seminar):
     base = f"/en/training/seminars/{seminar.translation_key}/attendees"
     return [f"{base}/", f"{base}.csv", f"{base}.xlsx"]
@@ -263,6 +351,32 @@ def test_seminar_index_query_count_is_constant(client):
         factories.seminar()
 
     assert count_queries(client, index.url) == one
+
+
+def test_seminar_index_shows_places_left_in_the_same_queries_for_1_or_30_registrations(client):
+    index = factories.seminar_index()
+    SeminarPage.objects.filter(locale=index.locale).delete()
+    seminar = factories.seminar(capacity=30, title="Counted seminar")
+    register_for_seminar(seminar=seminar, user=factories.user())
+    one = count_queries(client, index.url)
+    html_one = client.get(index.url).content.decode()
+    for _ in range(29):
+        register_for_seminar(seminar=seminar, user=factories.user())
+    others = [factories.seminar(capacity=5) for _ in range(29)]
+    register_for_seminar(seminar=others[0], user=factories.user())
+
+    thirty = count_queries(client, index.url)
+    html_thirty = client.get(f"{index.url}?page=1").content.decode()
+    html_second = client.get(f"{index.url}?page=3").content.decode()
+
+    taken = '<label class="capacity__text" for="places-{key}">{taken} of {capacity} places taken</label>'
+    assert thirty == one
+    assert html_one.count(taken.format(key=seminar.translation_key.hex, taken=1, capacity=30)) == 1
+    assert html_thirty.count(taken.format(key=seminar.translation_key.hex, taken=30, capacity=30)) == 1
+    assert html_thirty.count("Fully booked: you can join the waiting list.") == 1
+    assert html_thirty.count(taken.format(key=others[0].translation_key.hex, taken=1, capacity=5)) == 1
+    assert html_thirty.count("0 of 5 places taken") == 10
+    assert html_second.count("0 of 5 places taken") == 6
 
 
 def test_seminar_page_query_count_is_constant(client):

@@ -2,14 +2,13 @@ import zoneinfo
 
 from django import template
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.core.languages import in_language as in_language_mark
 from portal.core.timezones import own_time_zone, zone_name
-from training.models import CalendarFeedToken
-from training.queries import user_registrations
+from training import rules
+from training.queries import feed_token_of, user_registrations
 
 register = template.Library()
 
@@ -19,12 +18,6 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 @register.filter
 def language_name(code):
     return LANGUAGE_NAMES.get(code, code)
-
-
-@register.filter
-def in_language(code):
-    """The mark of an item shown in its original language: "in Czech", in the reader's language."""
-    return in_language_mark(code)
 
 
 def _when(start, end, zone):
@@ -85,7 +78,7 @@ def training_profile(user):
     """The account page's training section: registrations and the personal feed token."""
     return {
         "registrations": user_registrations(user=user, language=get_language()),
-        "feed": CalendarFeedToken.objects.filter(user=user).first(),
+        "feed": feed_token_of(user=user),
     }
 
 
@@ -115,6 +108,6 @@ def seminar_capacity(taken, capacity, key):
 @register.filter
 def seminar_card_action(seminar):
     """The one thing a card invites to: register, join the waiting list, or read the details."""
-    if seminar.is_cancelled or getattr(seminar, "has_ended", False) or seminar.registration_closes_at <= timezone.now():
+    if getattr(seminar, "has_ended", False) or not rules.registration_is_open(seminar=seminar):
         return "details"
     return "register" if seminar.places_left else "waitlist"

@@ -11,8 +11,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.models import TranslationSource
 
 from tests.training import factories
+from training.admin_forms import SeminarPageForm
 from training.calendars import seminar_uid
 from training.models import Registration, SeminarPage, SeminarState
+from training.records import ENTERED_FACTS
 from training.services import register_for_seminar
 
 pytestmark = pytest.mark.django_db
@@ -214,15 +216,13 @@ def test_raising_capacity_in_the_admin_promotes_waiting_people_in_order(
 def test_a_translation_shows_the_facts_read_only(client, seminar_in_four_languages):
     trainer, pages, _people, _source = seminar_in_four_languages
     client.force_login(trainer)
-    from training.admin_forms import FACT_FIELDS, SeminarPageForm
-
     form_class = SeminarPage.get_edit_handler().get_form_class()
     original = form_class(instance=pages["en"], for_user=trainer)
     translation = form_class(instance=pages["cs"], for_user=trainer)
 
     assert issubclass(form_class, SeminarPageForm)
-    assert [original.fields[name].disabled for name in FACT_FIELDS] == [False] * 13
-    assert [translation.fields[name].disabled for name in FACT_FIELDS] == [True] * 13
+    assert [original.fields[name].disabled for name in ENTERED_FACTS] == [False] * 13
+    assert [translation.fields[name].disabled for name in ENTERED_FACTS] == [True] * 13
     # Only editors and administrators assign trainers: the field is not in a trainer's form.
     assert "trainers" not in original.fields
     assert "trainers" not in translation.fields
