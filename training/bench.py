@@ -4,33 +4,17 @@
 """
 
 import datetime
-import statistics
 import time
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from portal.core.bench import measure
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
 from training.services import register_for_seminar
 
-ROUNDS = 15
 REGISTRATIONS = 200
-
-
-def measure(client, url, rounds=ROUNDS):
-    """(median milliseconds, queries) of GET `url` after one warm-up request."""
-    client.get(url)
-    timings = []
-    for _round in range(rounds):
-        started = time.perf_counter()
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings), len(queries)
 
 
 def _pages():
