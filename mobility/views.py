@@ -17,7 +17,7 @@ from mobility import charts, network_cache, queries, rules
 from mobility.forms import DirectoryFilterForm, MatchingConsentForm, MembershipDecisionForm, MembershipRequestForm
 from mobility.models import Cluster
 from mobility.services import decide_membership, request_membership, set_matching_consent
-from mobility.visit_queries import open_offers_for
+from mobility.visits.queries import open_offers_for
 from portal.core.pagination import paginate
 from portal.core.ratings import RATING_CLASSES
 from portal.core.spreadsheet import csv_response, xlsx_response

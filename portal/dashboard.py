@@ -26,7 +26,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from content.models import BestPracticePage
-from mobility import charts, matching, network_cache, visit_queries
+from mobility import charts, matching, network_cache
 from mobility.models import ImprovementAction, Indicator, Rating
 from mobility.queries import (
     changes_between,
@@ -35,11 +35,13 @@ from mobility.queries import (
     results_of,
 )
 from mobility.queries import weak_points as weak_points_of
+from mobility.visits import phrases
+from mobility.visits import queries as visit_queries
 from training.models import Registration, RegistrationStatus, SeminarPage, TrainingMaterialPage
 
 PER_KIND = 3
 
-RATING_WORDS = visit_queries.RATING_WORDS
+RATING_WORDS = phrases.RATING_WORDS
 # Translators: why a study-visit offer is recommended on the dashboard.
 WHY_OFFER = _("%(host)s invites visitors to learn about %(indicator)s, where your cluster is %(rating)s.")
 # Translators: why a seminar or a training material is recommended on the dashboard.
@@ -203,8 +205,8 @@ def _add_peers(plans, cluster, data):
     by_code = {indicator.code: indicator for indicator in data.indicators}
     for plan in plans:
         for match in ranked[plan.score.pk]:
-            why = [visit_queries.explain(match.contributions, by_code)]
-            why += [visit_queries.REASON_TEXT[reason] for reason in match.reasons]
+            why = [phrases.explain(match.contributions, by_code)]
+            why += [phrases.REASON_TEXT[reason] for reason in match.reasons]
             plan.peers.append(Recommendation(item=hosts[match.key], why=why))
 
 

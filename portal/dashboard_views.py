@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from mobility.models import Cluster
 from mobility.queries import managed_clusters
 from mobility.rules import is_analyst
-from mobility.visits import managers_of
+from mobility.visits.notifications import managers_of
 from portal.dashboard import dashboard_for
 
 
