@@ -29,6 +29,8 @@ CANCEL = "cancel"
 COMPLETE = "complete"
 REPORT = "report"
 
+MANAGERS_ONLY = _("Only the cluster's approved managers may do this.")
+
 # Why someone may not ask to join a visit (the offer page explains each).
 SIGNED_OUT = "signed-out"
 NO_CLUSTER = "no-cluster"
@@ -107,7 +109,7 @@ def check(booking, name, *, sides, today=None):
     """PermissionDenied when none of `sides` may take the step `name`; ValidationError when the state forbids it."""
     transition = TRANSITIONS[name]
     if not transition.sides & sides:
-        raise PermissionDenied(_("Only the cluster's approved managers may do this."))
+        raise PermissionDenied(MANAGERS_ONLY)
     if booking.status not in transition.sources:
         raise ValidationError(
             _("This visit is %(status)s, so this step is not possible.") % {"status": booking.get_status_display()}

@@ -35,7 +35,7 @@ MAX_ACTIONS = 3
 
 def _require_manager(user, cluster):
     if not is_manager_of(user=user, cluster=cluster):
-        raise PermissionDenied(_("Only the cluster's approved managers may do this."))
+        raise PermissionDenied(rules.MANAGERS_ONLY)
 
 
 def _full_clean_save(instance, *, exclude=None):
@@ -294,7 +294,7 @@ def file_report(*, booking, by, learned, actions, shared_with_host=False):
     """
     sides = rules.sides_of(user=by, booking=booking)
     if rules.VISITOR not in sides:
-        raise PermissionDenied(_("Only the cluster's approved managers may do this."))
+        raise PermissionDenied(rules.MANAGERS_ONLY)
     actions = list(actions)
     if not rules.may_report(booking, sides=sides):
         raise ValidationError(_("A report can be written once the visit is completed."))

@@ -1,9 +1,9 @@
 """Views for peer matching, study-visit offers, bookings and reports.
 
 Each checks permission, validates a form, calls one service or query and
-renders; what a booking allows is `mobility.visits.rules`'. Pages that show a
-cluster's own weak points or its bookings are private (`Cache-Control:
-private, no-store`); someone who is not a party gets 404.
+renders; which steps a booking allows is for `mobility.visits.rules` to say.
+Pages that show a cluster's own weak points or its bookings are private
+(`Cache-Control: private, no-store`); someone who is not a party gets 404.
 """
 
 from django.contrib import messages
@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -259,20 +260,24 @@ TRANSITION_SERVICES = {
     rules.COMPLETE: services.complete_booking,
 }
 TRANSITION_DONE = {
-    rules.ACCEPT: _("The visit is accepted; the visitors have been sent an invitation."),
-    rules.DECLINE: _("The request is declined; the visitors have been told."),
-    rules.CANCEL: _("The visit is cancelled; the other side has been told."),
-    rules.COMPLETE: _("The visit is marked as completed."),
+    rules.ACCEPT: gettext_lazy("The visit is accepted; the visitors have been sent an invitation."),
+    rules.DECLINE: gettext_lazy("The request is declined; the visitors have been told."),
+    rules.CANCEL: gettext_lazy("The visit is cancelled; the other side has been told."),
+    rules.COMPLETE: gettext_lazy("The visit is marked as completed."),
 }
 
 
 @never_cache
-@login_required
 def booking_transition(request, pk, action):
     """POST takes the step; a GET of a step that asks first (cancelling) shows the confirmation page."""
-    confirms = rules.TRANSITIONS[action].confirm
-    if request.method not in (("GET", "HEAD", "POST") if confirms else ("POST",)):
-        return HttpResponseNotAllowed(["GET", "POST"] if confirms else ["POST"])
+    methods = ["GET", "HEAD", "POST"] if rules.TRANSITIONS[action].confirm else ["POST"]
+    if request.method not in methods:
+        return HttpResponseNotAllowed(methods)
+    return _booking_transition(request, pk, action)
+
+
+@login_required
+def _booking_transition(request, pk, action):
     booking, sides = _party_booking(request, pk)
     if request.method != "POST":
         return _confirm_transition(request, booking, action, sides)

@@ -70,7 +70,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda number: f"user-{number}@example.org")
     first_name = "Test"
-    last_name = factory.LazyAttribute(lambda user: user.email.split("@")[0])
+    last_name = "User"
     language = "en"
     role = None
 

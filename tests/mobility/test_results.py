@@ -33,8 +33,8 @@ def url(name, code, lang="en"):
 def setup():
     cluster = factories.ClusterFactory(name="Results Cluster")
     other = factories.ClusterFactory(name="Other Cluster")
-    first = factories.EditionFactory(name="R1", date=None)
-    second = factories.EditionFactory(name="R2", date=None)
+    first = factories.EditionFactory(name="R1")
+    second = factories.EditionFactory(name="R2")
     first.date, second.date = first.date.replace(year=2031), second.date.replace(year=2033)
     first.save()
     second.save()

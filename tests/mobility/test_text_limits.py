@@ -7,6 +7,7 @@ from django.utils import translation
 
 from mobility.models import StudyVisitBooking
 from tests.mobility import factories
+from tests.mobility.visits.support import offer_post
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +64,6 @@ def test_message_at_the_limit_is_accepted(client):
     ],
 )
 def test_offer_texts_have_limits(client, field, limit):
-    from tests.mobility.test_visits import offer_post
-
     host = factories.PeerClusterFactory()
     client.force_login(factories.manager(host))
 
