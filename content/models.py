@@ -22,9 +22,17 @@ from wagtail_localize.fields import SynchronizedField
 from content.queries import listed_in_every_language, one_version_each
 from portal.core.blocks import BodyBlock
 from portal.core.pagination import paginate
+from portal.core.pictures import PagePicture, attach_renditions, picture_panel
 from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
+
+
+def paginate_cards(pages, *, page):
+    """One page of picture cards (pages with an `image`), their renditions loaded."""
+    found = paginate(pages, page=page, per_page=INDEX_PAGE_SIZE)
+    found.object_list = attach_renditions(found.object_list)
+    return found
 
 
 class HomePage(Page):
@@ -52,12 +60,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
+        context["latest_news"] = attach_renditions(
             one_version_each(NewsPage.objects.live().public(), locale_id=self.locale_id)
             .select_related("image")
             .order_by("-date", "-pk")[:3]
         )
-        context["featured_practices"] = (
+        context["featured_practices"] = attach_renditions(
             one_version_each(BestPracticePage.objects.live().public(), locale_id=self.locale_id)
             .select_related("image")
             .order_by("-featured", "-date", "-pk")[:3]
@@ -110,7 +118,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(articles, page=request.GET.get("page"), per_page=INDEX_PAGE_SIZE),
+                "articles": paginate_cards(articles, page=request.GET.get("page")),
                 "active_tag": tag,
                 "tags": NewsPageTag.used_by(self.articles()),
             },
@@ -136,18 +144,9 @@ class NewsPageTag(TaggedItemBase):
         )
 
 
-class NewsPage(Page):
+class NewsPage(PagePicture, Page):
     date = models.DateField(_("date"))
     summary = models.TextField(_("summary"), max_length=500)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
@@ -157,7 +156,7 @@ class NewsPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        picture_panel(),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -194,28 +193,17 @@ class BestPracticeIndexPage(Page):
         if form.is_valid():
             stories = form.filter(stories)
         context["filter_form"] = form
-        context["stories"] = paginate(
-            stories.order_by("-date", "-pk"), page=request.GET.get("page"), per_page=INDEX_PAGE_SIZE
-        )
+        context["stories"] = paginate_cards(stories.order_by("-date", "-pk"), page=request.GET.get("page"))
         return context
 
 
-class BestPracticePage(Page):
+class BestPracticePage(PagePicture, Page):
     cluster_name = models.CharField(_("cluster"), max_length=200)
     country = CountryField(_("country"))
     sector = models.CharField(_("sector"), max_length=120, blank=True)
     date = models.DateField(_("date"))
     featured = models.BooleanField(_("featured on the home page"), default=False)
     summary = models.TextField(_("summary"), max_length=500)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     challenge = RichTextField(_("the challenge"), features=["bold", "italic", "link", "ul", "ol"])
     approach = RichTextField(_("what they did"), features=["bold", "italic", "link", "ul", "ol"])
     results = RichTextField(_("results"), features=["bold", "italic", "link", "ul", "ol"])
@@ -249,7 +237,7 @@ class BestPracticePage(Page):
         FieldPanel("date"),
         FieldPanel("featured"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        picture_panel(),
         FieldPanel("challenge"),
         FieldPanel("approach"),
         FieldPanel("results"),

@@ -3,11 +3,16 @@
 Every language sees the whole network (DESIGN 2): a list shows each item once,
 in the visitor's language where a live translation exists, otherwise in its
 original language (the first version created).
+
+The functions take the page model as their first argument: the page models
+list their children through these reads, so this module cannot import them.
 """
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Page
+
+from mobility.models import Indicator
 
 
 def children_in_every_language(model, index):
@@ -36,3 +41,28 @@ def one_version_each(pages, *, locale_id):
 
 def listed_in_every_language(model, index):
     return one_version_each(children_in_every_language(model, index), locale_id=index.locale_id)
+
+
+# --- For the dashboard --------------------------------------------------------
+
+
+def storyteller_ids(model):
+    """Ids of the clusters in the directory that a live, public `model` (best-practice) page is told by."""
+    return set(model.objects.live().public().exclude(cluster=None).values_list("cluster_id", flat=True))
+
+
+def stories_on(model, *, indicator_ids, cluster_ids, locale_id):
+    """Live, public `model` pages on any of `indicator_ids` or told by any of `cluster_ids`, newest first.
+
+    One version of each (in `locale_id`, else the original), with locale,
+    cluster and image loaded and topics in indicator order.
+    """
+    stories = (
+        model.objects.live().public().filter(Q(topics__in=list(indicator_ids)) | Q(cluster_id__in=list(cluster_ids)))
+    )
+    return (
+        one_version_each(stories.distinct(), locale_id=locale_id)
+        .select_related("cluster", "image")
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+        .order_by("-date", "-pk")
+    )

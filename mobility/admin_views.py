@@ -1,35 +1,37 @@
-"""Wagtail admin views for benchmark analysts: import (upload, preview, confirm),
-labels expiring soon, direct assignment of cluster managers and clusters'
-written consent to peer matching."""
-
-import datetime
-import secrets
-from pathlib import PurePath
+"""Wagtail admin views for benchmark analysts: import (upload, progress and preview,
+confirm), labels expiring soon, direct assignment of cluster managers and
+clusters' written consent to peer matching."""
 
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mobility.forms import AssignManagerForm, ImportConfirmForm, ImportUploadForm, WrittenConsentForm
-from mobility.importing import apply_plan, describe_changes, validate_benchmark_file
+from mobility.importing import (
+    ImportNotReady,
+    ImportSummary,
+    Issue,
+    cancel_import,
+    confirm_import,
+    import_job_for,
+    start_import,
+)
+from mobility.importing.jobs import MAX_AGE
+from mobility.models import ImportJob, ImportStatus
 from mobility.queries import labels_expiring, matching_consents
 from mobility.rules import is_analyst
 from mobility.services import assign_manager, set_matching_consent
 
-# Uploaded files wait for confirmation in the default storage (shared by every
-# web process, S3 in production) under an unguessable name; the token that names
-# them is signed and bound to the user, and expires.
-UPLOAD_DIR = "benchmark-imports"
+# The confirmation form names its job with a token that is signed, bound to the
+# analyst and expires with the preview.
 TOKEN_SALT = "mobility.import"
-TOKEN_MAX_AGE = 6 * 60 * 60
-MAX_ERRORS_SHOWN = 500
+# Seconds between two looks of the progress page at a running import.
+REFRESH_SECONDS = 2
 
 
 def _require_analyst(request):
@@ -45,113 +47,71 @@ def _import_context(**context):
     return {"page_title": _("Import benchmark results"), "header_icon": "upload", **context}
 
 
-def _forget_stale_uploads():
-    """Remove uploads whose confirmation token has expired (previews nobody confirmed)."""
-    limit = timezone.now() - datetime.timedelta(seconds=TOKEN_MAX_AGE)
+def _token(request, job):
+    return signing.dumps({"job": job.pk, "user": request.user.pk}, salt=TOKEN_SALT)
+
+
+def _job_of_token(request, token):
     try:
-        _folders, names = default_storage.listdir(UPLOAD_DIR)
-    except FileNotFoundError:
-        return
-    for name in names:
-        path = f"{UPLOAD_DIR}/{name}"
-        if default_storage.get_modified_time(path) < limit:
-            default_storage.delete(path)
-
-
-def _store_upload(upload):
-    _forget_stale_uploads()
-    suffix = ".xlsx" if PurePath(upload.name).suffix.lower() in {".xlsx", ".xlsm"} else ".csv"
-    name = default_storage.save(f"{UPLOAD_DIR}/{secrets.token_urlsafe(24)}{suffix}", ContentFile(upload.read()))
-    return name
-
-
-def _token(request, stored, filename):
-    return signing.dumps({"file": stored, "name": filename, "user": request.user.pk}, salt=TOKEN_SALT)
-
-
-def _unsign(request, token):
-    try:
-        data = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-    except signing.BadSignature:
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=MAX_AGE)
+        if data.get("user") != request.user.pk:
+            return None
+        return import_job_for(pk=data.get("job"), user=request.user)
+    except (signing.BadSignature, ImportJob.DoesNotExist, TypeError, ValueError):
         return None
-    if data.get("user") != request.user.pk or not str(data.get("file", "")).startswith(f"{UPLOAD_DIR}/"):
-        return None
-    if not default_storage.exists(data["file"]):
-        return None
-    return data
 
 
 def import_upload(request):
-    """Step 1 and 2: upload, then validate and show the errors or the preview."""
+    """Step 1: upload; the file is checked in the background and the progress page follows it."""
     _require_analyst(request)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return _render(request, "import.html", _import_context(form=form))
-    upload = form.cleaned_data["file"]
-    plan = validate_benchmark_file(upload.file, filename=upload.name)
-    if not plan.is_valid:
-        return _render(
-            request,
-            "import.html",
-            _import_context(
-                form=ImportUploadForm(),
-                plan=plan,
-                filename=upload.name,
-                errors=plan.errors[:MAX_ERRORS_SHOWN],
-                hidden_errors=max(0, len(plan.errors) - MAX_ERRORS_SHOWN),
-            ),
-        )
-    upload.seek(0)
-    stored = _store_upload(upload)
-    return _render(
-        request,
-        "import_preview.html",
-        _import_context(
-            plan=plan,
-            filename=upload.name,
-            summary=describe_changes(plan),
-            confirm_form=ImportConfirmForm(initial={"token": _token(request, stored, upload.name)}),
-        ),
+    job = start_import(upload=form.cleaned_data["file"], by=request.user)
+    return redirect("mobility_import_job", job.pk)
+
+
+def import_job(request, job_id):
+    """Step 2 and 4: the progress of an import, then its errors, its preview or its result."""
+    _require_analyst(request)
+    try:
+        job = import_job_for(pk=job_id, user=request.user)
+    except ImportJob.DoesNotExist:
+        raise Http404 from None
+    context = _import_context(
+        job=job,
+        refresh=REFRESH_SECONDS if job.is_running else None,
+        errors=[Issue.from_json(error) for error in job.errors],
+        hidden_errors=max(0, job.error_count - len(job.errors)),
+        warnings=[Issue.from_json(warning) for warning in job.warnings],
     )
+    if job.status == ImportStatus.READY:
+        context["summary"] = ImportSummary.from_json(job.preview)
+        context["confirm_form"] = ImportConfirmForm(initial={"token": _token(request, job)})
+    elif job.status == ImportStatus.DONE:
+        context["summary"] = ImportSummary.from_json(job.result)
+    return _render(request, "import_job.html", context)
 
 
 def import_confirm(request):
-    """Step 3: write the stored file (validated again: the data may have changed meanwhile)."""
+    """Step 3: confirm (or cancel) a preview; the import itself runs, and is checked again, in the background."""
     _require_analyst(request)
     if request.method != "POST":
         return redirect("mobility_import")
     form = ImportConfirmForm(request.POST)
-    data = _unsign(request, form.data.get("token", "")) if form.is_valid() else None
-    if data is None:
+    job = _job_of_token(request, form.data.get("token", "")) if form.is_valid() else None
+    try:
+        if job is None:
+            raise ImportNotReady
+        if "cancel" in request.POST:
+            cancel_import(job=job, by=request.user)
+            messages.info(request, _("The import was cancelled; nothing was written."))
+            return redirect("mobility_import")
+        confirm_import(job=job, by=request.user)
+    except ImportNotReady:
         messages.error(request, _("The uploaded file has expired or is unknown. Upload it again."))
         return redirect("mobility_import")
-    if "cancel" in request.POST:
-        default_storage.delete(data["file"])
-        messages.info(request, _("The import was cancelled; nothing was written."))
-        return redirect("mobility_import")
-    with default_storage.open(data["file"], "rb") as handle:
-        plan = validate_benchmark_file(handle, filename=data["name"])
-    if not plan.is_valid:
-        default_storage.delete(data["file"])
-        return _render(
-            request,
-            "import.html",
-            _import_context(
-                form=ImportUploadForm(),
-                plan=plan,
-                filename=data["name"],
-                errors=plan.errors[:MAX_ERRORS_SHOWN],
-                hidden_errors=max(0, len(plan.errors) - MAX_ERRORS_SHOWN),
-            ),
-        )
-    summary = apply_plan(plan)
-    default_storage.delete(data["file"])
-    messages.success(
-        request,
-        _("%(file)s was imported: %(summary)s")
-        % {"file": data["name"], "summary": "; ".join(str(line) for line in summary.lines())},
-    )
-    return redirect("mobility_import")
+    return redirect("mobility_import_job", job.pk)
 
 
 def expiring_labels(request):

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.images.fields import WagtailImageField
 
 from mobility.importing import max_bytes
 from mobility.models import Cluster, LabelLevel
@@ -119,3 +120,10 @@ class WrittenConsentForm(forms.Form):
         max_length=200,
         help_text=_("Where the written consent is kept, e.g. a letter's date or file number."),
     )
+
+
+class ClusterLogoForm(forms.Form):
+    """A manager's upload of the cluster's logo (checked as an image: format, size and dimensions)."""
+
+    # Wagtail's own help text names the accepted formats and the size limit.
+    logo = WagtailImageField(label=_("Logo"))

@@ -95,6 +95,15 @@ class Cluster(models.Model):
         _("languages spoken"), default=list, blank=True, help_text=_('Language codes, e.g. ["cs", "en"].')
     )
     is_public = models.BooleanField(_("shown in the public directory"), default=True)
+    # Uploaded by the cluster's managers (mobility.logos); a monogram stands in until then.
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -446,3 +455,53 @@ class ImprovementAction(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code}: {self.description[:40]}"
+
+
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("checking the file")
+    READY = "ready", _("waiting for confirmation")
+    IMPORTING = "importing", _("importing")
+    DONE = "done", _("imported")
+    FAILED = "failed", _("failed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ImportJob(models.Model):
+    """One benchmark file on its way through the background import (`mobility.importing.jobs`).
+
+    checking -> ready | failed; ready -> importing | cancelled; importing -> done | failed.
+    The job records its progress, the preview, the result and the errors, in
+    the language of the analyst who uploaded the file.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    # The uploaded file's name in the default storage, until the job ends.
+    stored_file = models.CharField(max_length=255)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.CHECKING)
+    rows_done = models.PositiveIntegerField(_("lines checked"), default=0)
+    rows_total = models.PositiveIntegerField(_("lines in the file"), null=True, blank=True)
+    preview = models.JSONField(_("preview"), default=dict, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("number of errors"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("benchmark import")
+        verbose_name_plural = _("benchmark imports")
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_running(self):
+        """A worker still has something to do (the progress page keeps refreshing itself)."""
+        return self.status in (ImportStatus.CHECKING, ImportStatus.IMPORTING)

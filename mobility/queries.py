@@ -1,7 +1,8 @@
-"""Reads of clusters, benchmark results and labels (DESIGN.md 4.1).
+"""Reads of clusters, memberships, benchmark results, labels and visit reports' improvement actions (DESIGN.md 4.1).
 
 Every function returns data with its relations already loaded, so a page that
-uses it runs a fixed number of queries whatever the amount of data.
+uses it runs a fixed number of queries whatever the amount of data. Reads that
+also need the cached network (medians, statistics, matching) are in `overviews`.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from mobility.models import (
     Cluster,
     ClusterMembership,
     Dimension,
+    ImprovementAction,
     Indicator,
     Label,
     MatchingConsent,
@@ -26,6 +28,7 @@ from mobility.models import (
     indicator_order,
 )
 from mobility.rules import is_analyst
+from portal.core.ratings import RATING_CLASSES
 
 # Groups smaller than this are never shown in public statistics (DESIGN.md 4.1).
 MIN_GROUP_SIZE = 5
@@ -91,13 +94,13 @@ def matching_consents():
 
 
 def weak_points(*, result):
-    """The result's red scores, then its yellow ones, each in indicator order."""
+    """The result's red scores, then its yellow ones, each in indicator order.
+
+    `result` as `results_of` loads it: its scores already come in indicator
+    order, which the (stable) sort by rating keeps.
+    """
     scores = [score for score in result.scores.all() if score.rating in (Rating.RED, Rating.YELLOW)]
-    return sorted(scores, key=lambda score: (score.rating, _indicator_key(score.indicator)))
-
-
-def _indicator_key(indicator):
-    return (indicator.dimension.position, indicator.dimension.code, indicator.position, indicator.code)
+    return sorted(scores, key=lambda score: score.rating)
 
 
 def dimension_levels(*, result):
@@ -138,21 +141,55 @@ def changes_between(*, result, previous):
 
 
 def indicator_set():
-    """Dimensions in order, each with its indicators loaded."""
-    return Dimension.objects.prefetch_related(
-        Prefetch("indicators", queryset=Indicator.objects.order_by("position", "code"))
-    ).order_by("position", "code")
+    """Dimensions in order, each with its indicators loaded in indicator order (for the API)."""
+    return Dimension.objects.prefetch_related(Prefetch("indicators", queryset=Indicator.objects.in_order())).order_by(
+        "position", "code"
+    )
+
+
+EXPORT_HEADER = [
+    "cluster_code",
+    "cluster_name",
+    "country",
+    "edition",
+    "benchmarked_on",
+    "dimension",
+    "indicator",
+    "indicator_name",
+    "rating",
+    "value",
+]
+
+
+def result_export_rows(*, cluster):
+    """Every score of every result of the cluster, oldest result first, as spreadsheet rows under EXPORT_HEADER."""
+    yield EXPORT_HEADER
+    for result in reversed(list(results_of(cluster=cluster))):
+        for score in result.scores.all():
+            yield [
+                cluster.code,
+                cluster.name,
+                str(cluster.country),
+                result.edition.name,
+                result.benchmarked_on.isoformat() if result.benchmarked_on else "",
+                score.indicator.dimension.code,
+                score.indicator.code,
+                str(score.indicator.name),
+                RATING_CLASSES[score.rating],
+                score.value,
+            ]
 
 
 # --- Public directory ------------------------------------------------------
 
 
-def _current_label_prefetch(today):
+def _labels_prefetch():
+    """Each cluster's labels as `label_list`, the one valid longest first."""
     return Prefetch("labels", queryset=Label.objects.order_by("-valid_until", "-awarded_on"), to_attr="label_list")
 
 
 def public_clusters(*, search="", country="", sector="", label="", valid_only=False, today=None):
-    """Public clusters matching the directory filters, labels loaded (`label_list`, newest first)."""
+    """Public clusters matching the directory filters, by name, labels loaded (`label_list`, valid longest first)."""
     today = today or timezone.localdate()
     clusters = Cluster.objects.filter(is_public=True)
     if search:
@@ -174,7 +211,7 @@ def public_clusters(*, search="", country="", sector="", label="", valid_only=Fa
         if valid_only:
             labels = labels.filter(valid_until__gte=today)
         clusters = clusters.filter(Exists(labels))
-    return clusters.prefetch_related(_current_label_prefetch(today)).order_by("name", "code")
+    return clusters.select_related("logo").prefetch_related(_labels_prefetch()).order_by("name", "code")
 
 
 def directory_facets():
@@ -201,7 +238,8 @@ def public_cluster(*, code):
     """One public cluster by code with its labels (`label_list`), or None."""
     return (
         Cluster.objects.filter(is_public=True, code=code)
-        .prefetch_related(_current_label_prefetch(timezone.localdate()))
+        .select_related("logo")
+        .prefetch_related(_labels_prefetch())
         .first()
     )
 
@@ -210,6 +248,7 @@ def public_cluster(*, code):
 
 
 def editions_with_results():
+    """Editions that have at least one result, newest first."""
     return (
         BenchmarkEdition.objects.filter(results__isnull=False)
         .distinct()
@@ -320,4 +359,84 @@ def pending_requests_for(*, user):
 
 
 def memberships_of(*, user):
+    """Every membership of the user (any role or status), cluster loaded, by cluster name."""
     return ClusterMembership.objects.filter(user=user).select_related("cluster").order_by("cluster__name")
+
+
+def dashboard_clusters(*, user, code=""):
+    """(the clusters `user` manages, by name; the cluster whose dashboard they open, or None).
+
+    `code` picks one of theirs (default: the first); analysts and administrators
+    may open any cluster's by its code. None when there is nothing they may open.
+    """
+    clusters = list(managed_clusters(user=user).order_by("name", "code"))
+    if not code:
+        return clusters, clusters[0] if clusters else None
+    mine = next((cluster for cluster in clusters if cluster.code == code), None)
+    if mine is None and is_analyst(user):
+        return clusters, cluster_by_code(code=code)
+    return clusters, mine
+
+
+def cluster_by_code(*, code):
+    """The cluster with `code` (public or not, its logo joined), or None."""
+    return Cluster.objects.filter(code=code).select_related("logo").first()
+
+
+# --- Improvement targets ----------------------------------------------------
+
+
+def improvement_actions_of(*, cluster):
+    """The improvement actions of the cluster's visit reports, in the order of the visits' end, then as written.
+
+    Each comes with its indicator and the visited offer and its host cluster loaded
+    (`action.report.booking.offer.cluster`).
+    """
+    return (
+        ImprovementAction.objects.filter(report__booking__cluster=cluster)
+        .select_related("indicator", "report__booking__offer__cluster")
+        .order_by("report__booking__offer__ends_on", "position", "pk")
+    )
+
+
+def measured_on(result):
+    """The day a result was measured: its benchmarking day, else its edition's date (None when neither is known)."""
+    return result.benchmarked_on or result.edition.date
+
+
+def rating_history(*, results):
+    """The measurements of `results` (as `results_of` loads them), oldest first: (day, edition name, ratings).
+
+    `ratings` is {indicator id: Rating}; results without a known day are left out.
+    """
+    dated = sorted((result for result in results if measured_on(result) is not None), key=measured_on)
+    return [
+        (
+            measured_on(result),
+            result.edition.name,
+            {score.indicator_id: Rating(score.rating) for score in result.scores.all()},
+        )
+        for result in dated
+    ]
+
+
+def rating_before_and_after(*, history, indicator_id, on):
+    """((rating, edition) measured last on or before the day `on`, (rating, edition) measured latest after it).
+
+    `history` from `rating_history`; either pair is (None, "") when no result measured the indicator then.
+    """
+    before = after = (None, "")
+    for day, edition, ratings in history:
+        rating = ratings.get(indicator_id)
+        if rating is None:
+            continue
+        if day <= on:
+            before = (rating, edition)
+        else:
+            after = (rating, edition)
+    return before, after
+
+
+def memberships_overview(*, user):
+    """The user's "my clusters" page: {"memberships": theirs, "pending": the requests they may decide}."""
+    return {"memberships": memberships_of(user=user), "pending": pending_requests_for(user=user)}

@@ -1,7 +1,8 @@
 """Writes for clusters and memberships (DESIGN.md 4.1, 5).
 
-Every service runs in one transaction, validates before saving and queues its
-e-mails in that transaction (portal.core.emails), so a rolled-back change sends nothing.
+Every service runs in one transaction, locks the rows it decides on
+(portal.core.locking), validates before saving and queues its e-mails in that
+transaction (portal.core.emails), so a rolled-back change sends nothing.
 """
 
 from django.contrib.auth import get_user_model
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from mobility.models import Cluster, ClusterMembership, MatchingConsent, MembershipRole, MembershipStatus
 from mobility.rules import analysts, can_decide_membership, is_analyst, is_manager_of
 from portal.core.emails import send_templated_email
+from portal.core.locking import lock, lock_first, lock_one
 from portal.core.urls import base_url
 
 
@@ -46,7 +48,7 @@ def request_membership(*, cluster, user, message=""):
     requester a receipt and the cluster's approved managers (or, when it has
     none, the analysts) the request.
     """
-    membership = ClusterMembership.objects.select_for_update().filter(cluster=cluster, user=user).first()
+    membership = lock_first(ClusterMembership.objects, cluster=cluster, user=user)
     if membership is not None and membership.status == MembershipStatus.APPROVED:
         raise ValidationError(_("You are already a manager of this cluster."))
     if membership is not None and membership.status == MembershipStatus.REQUESTED:
@@ -80,7 +82,7 @@ def decide_membership(*, membership, by, approve):
     Side effects: sets the status, who decided and when; e-mails the requester
     and the person who decided.
     """
-    membership = ClusterMembership.objects.select_for_update().select_related("cluster", "user").get(pk=membership.pk)
+    membership = lock_one(ClusterMembership.objects.select_related("cluster", "user"), pk=membership.pk)
     if not can_decide_membership(user=by, cluster=membership.cluster) or membership.user_id == by.pk:
         raise PermissionDenied
     if membership.status != MembershipStatus.REQUESTED:
@@ -104,7 +106,7 @@ def assign_manager(*, cluster, user, by):
     """
     if not is_analyst(by):
         raise PermissionDenied
-    membership, _created = ClusterMembership.objects.select_for_update().get_or_create(
+    membership, _created = lock(ClusterMembership.objects.all()).get_or_create(
         cluster=cluster, user=user, defaults={"role": MembershipRole.MANAGER}
     )
     membership.role = MembershipRole.MANAGER
@@ -141,7 +143,8 @@ def set_matching_consent(*, cluster, by, consent, written=False, note=""):
         raise PermissionDenied
     if not manager and consent and not written:
         raise ValidationError(_("Record the consent as the cluster's written consent, or let its managers give it."))
-    Cluster.objects.select_for_update().filter(pk=cluster.pk).first()
+    # Concurrent changes of one cluster's consent wait for each other, so only one consent is ever in force.
+    lock_first(Cluster.objects, pk=cluster.pk)
     current = MatchingConsent.objects.active().filter(cluster=cluster).first()
     now = timezone.now()
     if not consent:

@@ -18,6 +18,7 @@ SEGMENTS = {
     "request": pgettext_lazy("URL segment", "request"),
     "requests": pgettext_lazy("URL segment", "requests"),
     "matching_consent": pgettext_lazy("URL segment", "matching-consent"),
+    "logo": pgettext_lazy("URL segment", "logo"),
     "dashboard": pgettext_lazy("URL segment", "dashboard"),
     "peers": pgettext_lazy("URL segment", "peers"),
     "visits": pgettext_lazy("URL segment", "study-visits"),

@@ -11,6 +11,7 @@ app_name = "mobility"
 urlpatterns = [
     path(route("{clusters}/"), views.directory, name="directory"),
     path(route("{clusters}/<str:code>/"), views.cluster_profile, name="cluster"),
+    path(route("{clusters}/<str:code>/{logo}/"), views.cluster_logo, name="cluster_logo"),
     path(route("{clusters}/<str:code>/{results}/"), views.results, name="results"),
     path(route("{clusters}/<str:code>/{results}/{matching_consent}/"), views.matching_consent, name="matching_consent"),
     path(route("{clusters}/<str:code>/{results}/{print}/"), views.results_print, name="results_print"),

@@ -11,15 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.defaults import page_not_found
-from django_countries import countries
 
-from mobility import charts, network_cache, queries, rules
-from mobility.forms import DirectoryFilterForm, MatchingConsentForm, MembershipDecisionForm, MembershipRequestForm
-from mobility.models import Cluster
+from mobility import overviews, queries, rules
+from mobility.forms import (
+    ClusterLogoForm,
+    DirectoryFilterForm,
+    MatchingConsentForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+)
+from mobility.logos import remove_cluster_logo, set_cluster_logo
 from mobility.services import decide_membership, request_membership, set_matching_consent
-from mobility.visits.queries import open_offers_for
 from portal.core.pagination import paginate
-from portal.core.ratings import RATING_CLASSES
+from portal.core.pictures import LOGO_SPEC, attach_renditions
 from portal.core.spreadsheet import csv_response, xlsx_response
 
 PAGE_SIZE = 20
@@ -32,6 +36,7 @@ def directory(request):
     country_codes, sectors = queries.directory_facets()
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, sectors=sectors)
     page = paginate(queries.public_clusters(**form.filters()), page=request.GET.get("page"), per_page=PAGE_SIZE)
+    page.object_list = attach_renditions(page.object_list, field="logo", specs=(LOGO_SPEC,))
     today = timezone.localdate()
     for cluster in page:
         cluster.current_label = cluster.label_list[0] if cluster.label_list else None
@@ -39,39 +44,16 @@ def directory(request):
 
 
 def cluster_profile(request, code):
-    cluster = queries.public_cluster(code=code)
-    if cluster is None:
+    profile = overviews.public_profile(code=code)
+    if profile is None:
         raise Http404
-    return render(
-        request,
-        "mobility/cluster_profile.html",
-        {
-            "cluster": cluster,
-            "labels": cluster.label_list,
-            "today": timezone.localdate(),
-            "offers": open_offers_for(cluster=cluster),
-        },
-    )
+    return render(request, "mobility/cluster_profile.html", profile)
 
 
 def statistics(request, edition=None):
-    editions = list(queries.editions_with_results())
-    if edition is None:
-        current = editions[0] if editions else None
-    else:
-        current = next((item for item in editions if item.name == edition), None)
-        if current is None:
-            raise Http404
-    context = {"editions": editions, "edition": current, "min_group": queries.MIN_GROUP_SIZE}
-    if current is not None:
-        stats = network_cache.network_statistics(edition=current)
-        dimensions = []
-        for item in stats["dimensions"]:
-            groups = [{**item["overall"], "label": _("All countries")}] + [
-                {**group, "label": countries.name(group["key"])} for group in item["by_country"]
-            ]
-            dimensions.append({"dimension": item["dimension"], "groups": groups, "chart": charts.share_chart(groups)})
-        context.update(stats=stats, dimensions=dimensions)
+    context = overviews.statistics_overview(edition=edition)
+    if context is None:
+        raise Http404
     return render(request, "mobility/statistics.html", context)
 
 
@@ -88,7 +70,7 @@ def confidential(view):
             response = redirect_to_login(request.get_full_path())
         else:
             try:
-                cluster = Cluster.objects.filter(code=code).first()
+                cluster = queries.cluster_by_code(code=code)
                 if cluster is None or not rules.can_see_results(user=request.user, cluster=cluster):
                     raise Http404
                 response = view(request, cluster, *args, **kwargs)
@@ -100,45 +82,9 @@ def confidential(view):
     return wrapper
 
 
-def _results_context(cluster):
-    latest, previous = queries.latest_two_results(cluster=cluster)
-    context = {
-        "cluster": cluster,
-        "result": latest,
-        "previous": previous,
-        "consent": queries.matching_consent_of(cluster=cluster),
-    }
-    if latest is None:
-        return context
-    medians = network_cache.network_median_by_dimension(edition=latest.edition)
-    levels = queries.dimension_levels(result=latest)
-    groups = []
-    for score in latest.scores.all():
-        dimension = score.indicator.dimension
-        if not groups or groups[-1]["dimension"].pk != dimension.pk:
-            groups.append({"dimension": dimension, "scores": []})
-        score.css = RATING_CLASSES[score.rating]
-        groups[-1]["scores"].append(score)
-    rows = []
-    for group in groups:
-        code = group["dimension"].code
-        group["level"] = charts.percent_of_maximum(levels.get(code))
-        group["median"] = charts.percent_of_maximum(medians.get(code))
-        rows.append((str(group["dimension"].name), levels.get(code), medians.get(code)))
-    improved, declined = queries.changes_between(result=latest, previous=previous)
-    context.update(
-        groups=groups,
-        chart=charts.dimension_chart(rows),
-        weak_points=queries.weak_points(result=latest),
-        improved=improved,
-        declined=declined,
-    )
-    return context
-
-
 @confidential
 def results(request, cluster):
-    context = _results_context(cluster)
+    context = overviews.results_overview(cluster=cluster)
     context["may_consent"] = rules.is_manager_of(user=request.user, cluster=cluster)
     return render(request, "mobility/results.html", context)
 
@@ -168,57 +114,27 @@ def matching_consent(request, cluster):
 
 @confidential
 def results_print(request, cluster):
-    return render(request, "mobility/results.html", {**_results_context(cluster), "printable": True})
+    return render(request, "mobility/results.html", {**overviews.results_overview(cluster=cluster), "printable": True})
 
 
 @confidential
 def results_chart(request, cluster):
-    context = _results_context(cluster)
+    context = overviews.results_overview(cluster=cluster)
     if context["result"] is None:
         raise Http404
     return render(request, "mobility/results_chart.svg", context, content_type="image/svg+xml")
 
 
-EXPORT_HEADER = [
-    "cluster_code",
-    "cluster_name",
-    "country",
-    "edition",
-    "benchmarked_on",
-    "dimension",
-    "indicator",
-    "indicator_name",
-    "rating",
-    "value",
-]
-
-
-def _export_rows(cluster):
-    yield EXPORT_HEADER
-    for result in reversed(list(queries.results_of(cluster=cluster))):
-        for score in result.scores.all():
-            yield [
-                (cluster.code),
-                (cluster.name),
-                str(cluster.country),
-                (result.edition.name),
-                result.benchmarked_on.isoformat() if result.benchmarked_on else "",
-                score.indicator.dimension.code,
-                score.indicator.code,
-                (str(score.indicator.name)),
-                RATING_CLASSES[score.rating],
-                score.value,
-            ]
-
-
 @confidential
 def results_csv(request, cluster):
-    return csv_response(_export_rows(cluster), filename=f"results-{cluster.pk}")
+    return csv_response(queries.result_export_rows(cluster=cluster), filename=f"results-{cluster.pk}")
 
 
 @confidential
 def results_xlsx(request, cluster):
-    return xlsx_response(_export_rows(cluster), filename=f"results-{cluster.pk}", sheet_title=_("Results"))
+    return xlsx_response(
+        queries.result_export_rows(cluster=cluster), filename=f"results-{cluster.pk}", sheet_title=_("Results")
+    )
 
 
 # --- Memberships -----------------------------------------------------------------------
@@ -226,13 +142,7 @@ def results_xlsx(request, cluster):
 
 @login_required
 def my_clusters(request):
-    user = request.user
-    context = {
-        "memberships": queries.memberships_of(user=user),
-        "pending": queries.pending_requests_for(user=user),
-        "is_analyst": rules.is_analyst(user),
-    }
-    response = render(request, "mobility/my_clusters.html", context)
+    response = render(request, "mobility/my_clusters.html", queries.memberships_overview(user=request.user))
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -288,3 +198,28 @@ def decide_membership_view(request, pk):
 
 def _names(membership):
     return {"user": membership.user.get_full_name() or membership.user.email, "cluster": membership.cluster.name}
+
+
+# --- Logo ------------------------------------------------------------------------------
+
+
+@login_required
+def cluster_logo(request, code):
+    """An approved manager of the cluster uploads its logo or goes back to the monogram; others get 404."""
+    cluster = queries.cluster_by_code(code=code)
+    if cluster is None or not rules.is_manager_of(user=request.user, cluster=cluster):
+        raise Http404
+    form = ClusterLogoForm()
+    if request.method == "POST" and "remove" in request.POST:
+        remove_cluster_logo(cluster=cluster)
+        messages.success(request, _("The logo was removed; the profile shows the cluster's initials."))
+        return redirect("mobility:cluster_logo", code=cluster.code)
+    if request.method == "POST":
+        form = ClusterLogoForm(request.POST, request.FILES)
+        if form.is_valid():
+            set_cluster_logo(cluster=cluster, file=form.cleaned_data["logo"], by=request.user)
+            messages.success(request, _("The new logo is shown on the cluster's profile."))
+            return redirect("mobility:cluster", code=cluster.code)
+    response = render(request, "mobility/cluster_logo.html", {"cluster": cluster, "form": form})
+    response["Cache-Control"] = "private, no-store"
+    return response

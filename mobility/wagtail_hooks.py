@@ -42,6 +42,7 @@ class ClusterViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("sector")]),
         FieldPanel("website"),
+        FieldPanel("logo"),
         translated_panels("description", _("Description")),
         FieldPanel("languages"),
         FieldPanel("is_public"),
@@ -132,6 +133,7 @@ def register_benchmark_admin_urls():
     return [
         path("benchmark-import/", admin_views.import_upload, name="mobility_import"),
         path("benchmark-import/confirm/", admin_views.import_confirm, name="mobility_import_confirm"),
+        path("benchmark-import/<int:job_id>/", admin_views.import_job, name="mobility_import_job"),
         path("benchmark-labels/expiring/", admin_views.expiring_labels, name="mobility_expiring_labels"),
         path("benchmark-managers/assign/", admin_views.assign_manager_view, name="mobility_assign_manager"),
         path("benchmark-matching-consent/", admin_views.matching_consent_view, name="mobility_matching_consent"),

@@ -63,6 +63,17 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_reset_password_from_key_url(self, key):
         return _public(super().get_reset_password_from_key_url(key))
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Failed sign-ins are counted per address on the portal, whatever host name the request used.
+
+        allauth names the request's host (with its port) in the key, so each
+        name or port the portal answers on would count apart: another 5
+        guesses per Host header, and web processes on different addresses
+        would not share the count.
+        """
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"{portal_site().domain}:{login}"
+
     def get_login_redirect_url(self, request):
         """Cluster managers land on their dashboard (an explicit ?next= still wins)."""
         if managed_clusters(user=request.user).exists():

@@ -131,6 +131,12 @@ def grow_scored_network(target):
         ),
         batch_size=5000,
     )
+    if connection.vendor == "postgresql":
+        # Autovacuum would analyze the tables after such a load; without fresh
+        # statistics the planner still expects a few rows per cluster to be
+        # thousands and starts parallel workers for a 36-row read.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE mobility_cluster, mobility_benchmarkresult, mobility_score")
     invalidate_network()
 
 
@@ -153,8 +159,9 @@ def run_signed_in(stdout):
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
             goal = SERVER_GOALS_MS[name]
-            verdict = "met" if median < goal or size is None else "MISSED"
+            # The goal is set for the large network; the seeded one is shown to compare with.
+            verdict = "" if size is None else (": met" if median < goal else ": MISSED")
             stdout.write(
                 f"  {name}, {clusters:,} clusters: median {median:.0f} ms"
-                f"  (goal < {goal} ms at 10,000: {verdict}; CPU of this process {cpu:.0f} ms; {len(queries)} queries)"
+                f"  (goal < {goal} ms at 10,000{verdict}; CPU of this process {cpu:.0f} ms; {len(queries)} queries)"
             )

@@ -9,6 +9,7 @@ beside the bare view's figures.
 
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -53,6 +54,9 @@ def _environment(page_cache):
         PAGE_CACHE_ENABLED="1" if page_cache else "0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
     )
+    # DEBUG off, as in production, needs a secret key: a fresh one per run, as
+    # nothing the bench's processes sign outlives them.
+    env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"

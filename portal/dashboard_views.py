@@ -3,10 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from mobility.models import Cluster
-from mobility.queries import managed_clusters
-from mobility.rules import is_analyst
-from mobility.visits.notifications import managers_of
+from mobility.queries import dashboard_clusters
 from portal.dashboard import dashboard_for
 
 
@@ -14,14 +11,7 @@ from portal.dashboard import dashboard_for
 @login_required
 def dashboard(request):
     """The dashboard of a cluster the user manages (`?cluster=CODE` picks one); analysts may open any cluster's."""
-    clusters = list(managed_clusters(user=request.user).order_by("name", "code"))
-    wanted = request.GET.get("cluster", "")
-    by_code = {cluster.code: cluster for cluster in clusters}
-    if wanted and wanted not in by_code and is_analyst(request.user):
-        by_code[wanted] = Cluster.objects.filter(code=wanted).first()
-    cluster = by_code.get(wanted) if wanted else (clusters[0] if clusters else None)
+    clusters, cluster = dashboard_clusters(user=request.user, code=request.GET.get("cluster", ""))
     if cluster is None:
         raise Http404
-    context = dashboard_for(cluster=cluster, managers=managers_of(cluster))
-    context["clusters"] = clusters
-    return render(request, "portal/dashboard.html", context)
+    return render(request, "portal/dashboard.html", {**dashboard_for(cluster=cluster), "clusters": clusters})

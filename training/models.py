@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.core.blocks import BodyBlock
+from portal.core.pictures import PagePicture, picture_panel
 from portal.core.timezones import TIME_ZONE_CHOICES
 from training import rules
 from training.admin_forms import SeminarPageForm
@@ -71,7 +72,7 @@ class TrainingLibraryPage(Page):
         return context
 
 
-class TrainingMaterialPage(Page):
+class TrainingMaterialPage(PagePicture, Page):
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     format = models.CharField(_("format"), max_length=20, choices=MaterialFormat.choices)
@@ -106,6 +107,7 @@ class TrainingMaterialPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        picture_panel(),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -135,6 +137,7 @@ class TrainingMaterialPage(Page):
         SynchronizedField("topics"),
         SynchronizedField("trainer"),
         SynchronizedField("trainer_name"),
+        SynchronizedField("image"),
     ]
 
     class Meta:
@@ -348,7 +351,7 @@ def fact(name):
     return property(read, write, doc=f"The seminar's {name} (SeminarState).")
 
 
-class SeminarPage(Page):
+class SeminarPage(PagePicture, Page):
     """One translation of a seminar: its translated text. The facts live in `SeminarState`."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -376,6 +379,7 @@ class SeminarPage(Page):
     base_form_class = SeminarPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        picture_panel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
@@ -401,7 +405,7 @@ class SeminarPage(Page):
     ]
     override_translatable_fields = [
         SynchronizedField(name, overridable=False) for name in ("facts", "topics", "related_materials")
-    ]
+    ] + [SynchronizedField("image")]
 
     class Meta:
         verbose_name = _("seminar")

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from mobility.models import Indicator
 from mobility.queries import topic_filter
 from portal.core.pagination import paginate
+from portal.core.pictures import attach_renditions
 from training import rules
 from training.models import (
     Registration,
@@ -87,13 +88,14 @@ def library_context(*, library, params):
 
     materials = (
         in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=library.locale_id)
-        .select_related("trainer")
+        .select_related("trainer", "image")
         .prefetch_related(Prefetch("topics", queryset=Indicator.objects.select_related("dimension")))
     )
     form = LibraryFilterForm(params or None)
     if form.is_valid():
         materials = form.filter(materials)
     page = paginate(materials.order_by("title", "pk"), page=params.get("page"), per_page=PAGE_SIZE)
+    page.object_list = attach_renditions(page.object_list)
     languages = live_languages(page.object_list)
     for material in mark_other_language(page.object_list, locale_id=library.locale_id):
         material.language_codes = languages.get(material.translation_key, [])
@@ -105,7 +107,9 @@ def seminar_index_context(*, index, params):
 
     now = timezone.now()
     seminars = with_places(
-        in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id).prefetch_related("topics")
+        in_every_language(SeminarPage.objects.live().public(), locale_id=index.locale_id)
+        .select_related("image")
+        .prefetch_related("topics")
     )
     form = SeminarFilterForm(params or None)
     if form.is_valid():
@@ -115,6 +119,7 @@ def seminar_index_context(*, index, params):
     when = params.get("when")
     listed = past if when == "past" else upcoming
     page = paginate(listed, page=params.get("page"), per_page=PAGE_SIZE)
+    page.object_list = attach_renditions(page.object_list)
     for seminar in mark_other_language(page.object_list, locale_id=index.locale_id):
         seminar.places_left = places_left(seminar)
         seminar.has_ended = seminar.ends_at <= now
@@ -125,10 +130,11 @@ def upcoming_seminars(*, locale_id, limit=3):
     """The next seminars of every language, each in `locale_id` where translated (else marked `shown_in`)."""
     seminars = with_places(
         in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        .select_related("image")
         .filter(facts__ends_at__gte=timezone.now())
         .order_by("facts__starts_at", "facts__pk")
     )[:limit]
-    seminars = mark_other_language(list(seminars), locale_id=locale_id)
+    seminars = attach_renditions(mark_other_language(list(seminars), locale_id=locale_id))
     for seminar in seminars:
         seminar.places_left = places_left(seminar)
     return seminars
@@ -180,6 +186,7 @@ def seminar_page_context(*, seminar, user):
     trainers = list(seminar.trainers.all())
     return {
         "places_left": max(0, seminar.capacity - confirmed),
+        "places_taken": confirmed,
         "registration": registration,
         "waiting_position": waiting_position(registration=registration) if registration else None,
         "registration_open": registration_is_open(seminar=seminar),
@@ -268,3 +275,51 @@ def feed_seminars(*, language=None, country=None, topic=None, display_language=N
     chosen = [pick_translation(pages, display_language or settings.LANGUAGE_CODE) for pages in grouped.values()]
     states = {page.translation_key: page.facts for page in chosen}
     return chosen, states
+
+
+# --- For the dashboard
+
+
+def upcoming_seminars_on(*, indicator_ids, locale_id):
+    """Live, public seminars not yet over and not cancelled, on any of `indicator_ids`, soonest first.
+
+    One page per seminar (in `locale_id`, else its original), marked `shown_in`
+    like every list, with topics loaded in indicator order.
+    """
+    seminars = (
+        in_every_language(SeminarPage.objects.live().public(), locale_id=locale_id)
+        .filter(topics__in=list(indicator_ids), facts__ends_at__gte=timezone.now(), facts__is_cancelled=False)
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+        .distinct()
+        .order_by("facts__starts_at", "pk")
+    )
+    return mark_other_language(list(seminars), locale_id=locale_id)
+
+
+def materials_on(*, indicator_ids, locale_id):
+    """Live, public training materials on any of `indicator_ids`, by title (one page each, marked `shown_in`)."""
+    materials = (
+        in_every_language(TrainingMaterialPage.objects.live().public(), locale_id=locale_id)
+        .filter(topics__in=list(indicator_ids))
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+        .distinct()
+        .order_by("title", "pk")
+    )
+    return mark_other_language(list(materials), locale_id=locale_id)
+
+
+def seminars_attended(*, users, language):
+    """Seminars that began, at which any of `users` holds a confirmed place, in order of their start.
+
+    Each in `language` where translated (`pick_translation`), topics loaded in indicator order.
+    """
+    keys = Registration.objects.filter(user__in=users, status=RegistrationStatus.CONFIRMED).values("seminar_key")
+    pages = defaultdict(list)
+    for page in (
+        SeminarPage.objects.filter(translation_key__in=keys, facts__starts_at__lte=timezone.now())
+        .select_related("locale")
+        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.in_order()))
+    ):
+        pages[page.translation_key].append(page)
+    chosen = [pick_translation(versions, language) for versions in pages.values()]
+    return sorted(chosen, key=lambda seminar: (seminar.starts_at, seminar.pk))

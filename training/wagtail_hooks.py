@@ -6,6 +6,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
 from training import rules
+from training.admin_listing import seminar_listing_viewset
 
 
 @hooks.register("before_bulk_action")
@@ -20,3 +21,8 @@ def only_pages_the_user_may_edit(request, action_type, objects, action_class_ins
         ):
             return permission_denied(request)
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_seminar_listing():
+    return seminar_listing_viewset

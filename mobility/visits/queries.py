@@ -150,12 +150,10 @@ def peers_for(*, cluster, limit=10, countries=(), sectors=(), languages=(), dime
 def _peers(matches, data, *, today=None):
     clusters = Cluster.objects.in_bulk([match.key for match in matches])
     offers = {}
-    for offer in (
-        open_offers(today=today)
-        .filter(cluster_id__in=list(clusters))
-        .prefetch_related(Prefetch("topics", queryset=Indicator.objects.order_by("code")))
-        .order_by("starts_on", "pk")
-    ):
+    # The page lists each offer's title and dates only. (Prefetching topics ran
+    # one query more whenever a listed host had an offer, so the count changed
+    # with who ranked first.)
+    for offer in open_offers(today=today).filter(cluster_id__in=list(clusters)).order_by("starts_on", "pk"):
         offers.setdefault(offer.cluster_id, []).append(offer)
     by_code = {indicator.code: indicator for indicator in data.indicators}
     return [

@@ -22,6 +22,7 @@ from content.models import (
 from mobility.models import Cluster, Indicator
 from portal.demo import content as demo
 from portal.demo.mobility import seed_mobility
+from portal.demo.pictures import NEWS_PICTURES, STORY_PICTURES, DemoPictures, seed_logos
 from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX, publish
 from portal.demo.training import seed_training
 from portal.demo.visits import seed_visits
@@ -114,6 +115,7 @@ def seed():
         created += seed_site()
         created += seed_visits()
         created += seed_training()
+        created += seed_logos()
     return created
 
 
@@ -207,11 +209,14 @@ def seed_site():
             show_in_menus=True,
         ),
     )
+    pictures = DemoPictures()
     for article in demo.NEWS:
+        topic = NEWS_PICTURES[article["tags"]["en"][0]]
         pages = _translated(
             news_indexes,
             locales,
-            lambda lang, locale, article=article: NewsPage(
+            lambda lang, locale, article=article, topic=topic: NewsPage(
+                **pictures.fields(topic, lang),
                 locale=locale,
                 title=article["title"][lang],
                 slug=article["slug"][lang],
@@ -238,10 +243,12 @@ def seed_site():
     for story in demo.BEST_PRACTICES:
         topics = list(Indicator.objects.filter(code__in=STORY_TOPICS[story["country"]]))
         cluster = Cluster.objects.filter(code=STORY_CLUSTERS[story["country"]]).first()
+        topic = STORY_PICTURES[story["sector"]["en"]]
         _translated(
             practice_indexes,
             locales,
-            lambda lang, locale, story=story, topics=topics, cluster=cluster: BestPracticePage(
+            lambda lang, locale, story=story, topics=topics, cluster=cluster, topic=topic: BestPracticePage(
+                **pictures.fields(topic, lang),
                 cluster=cluster,
                 locale=locale,
                 title=story["title"][lang],

@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 
 from content.models import HomePage
 from mobility.models import Indicator
+from portal.demo.pictures import MATERIAL_PICTURES, DemoPictures
 from portal.demo.sections import publish
 from portal.models import User
 from training.models import (
@@ -734,11 +735,13 @@ def seed_training():
         indexes[lang] = publish(homes[lang], index)
         created += 2
 
+    pictures = DemoPictures()
     materials = {}
     for material in MATERIALS:
         english = None
         for lang in LANGS:
             page = TrainingMaterialPage(
+                **pictures.fields(MATERIAL_PICTURES[material["key"]], lang),
                 locale=locales[lang],
                 title=material["title"][lang],
                 slug=_slug(material["title"][lang]),
@@ -790,6 +793,7 @@ def seed_training():
         # Written first in the language it is delivered in; English is a translation.
         for lang in dict.fromkeys((seminar["language"], "en")):
             page = SeminarPage(
+                **pictures.fields(f"seminar-{seminar['country']}", lang),
                 locale=locales[lang],
                 title=seminar["title"][lang],
                 slug=_slug(seminar["title"][lang]),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal import structured_data
+from portal.core.pictures import LOGO_SHARE_SPEC, SHARE_SPEC
 
 register = template.Library()
 
@@ -62,7 +63,7 @@ def share_image_url(page):
     if not getattr(page, "image_id", None):
         return ""
     if not hasattr(page, "_share_image_url"):
-        page._share_image_url = page.image.get_rendition("width-1200").url
+        page._share_image_url = page.image.get_rendition(SHARE_SPEC).url
     return page._share_image_url
 
 
@@ -144,6 +145,8 @@ def social_meta(context):
         if item is not None:
             title = getattr(item, "name", None) or getattr(item, "title", "")
             description = getattr(item, "description", "") or getattr(item, "programme", "")
+            if getattr(item, "logo_id", None):
+                image_url = item.logo.get_rendition(LOGO_SHARE_SPEC).url
     description = str(description).strip()
     if "<" in description:
         description = strip_tags(description)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from mobility.models import BenchmarkResult, Cluster, Indicator
 from tests.helpers import count_queries
 from tests.mobility import factories
-from tests.mobility.test_importing import rows_for, to_csv
+from tests.mobility.importing.files import rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def stored_files(media):
 
 
 def upload(client, data, name="results.csv"):
-    return client.post(reverse("mobility_import"), {"file": SimpleUploadedFile(name, data)})
+    return client.post(reverse("mobility_import"), {"file": SimpleUploadedFile(name, data)}, follow=True)
 
 
 def token_of(response):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from mobility.importing import import_benchmark_file
 from mobility.models import Cluster
 from tests.mobility import factories
-from tests.mobility.test_importing import messages, rows_for, to_csv
+from tests.mobility.importing.files import messages, rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
 

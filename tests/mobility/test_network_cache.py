@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from mobility import network_cache
+from mobility import network_cache, queries
 from mobility.importing import import_benchmark_file
 from mobility.models import Cluster, Indicator
 from tests.mobility import factories
@@ -71,16 +71,7 @@ def _signed_in_queries(client, url, extra_clusters):
     return len(queries)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            "visits:peers",
-            marks=pytest.mark.xfail(reason="one query more with 30 hosts than with 1 since the merge", strict=False),
-        ),
-        "dashboard",
-    ],
-)
+@pytest.mark.parametrize("name", ["visits:peers", "dashboard"])
 def test_signed_in_page_queries_do_not_grow_with_the_network(client, name):
     visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
     client.force_login(factories.manager(visitor))
@@ -91,3 +82,19 @@ def test_signed_in_page_queries_do_not_grow_with_the_network(client, name):
     large = _signed_in_queries(client, url, 30)
 
     assert small == large
+
+
+def test_statistics_are_built_once_per_edition_and_rebuilt_after_an_import(django_assert_num_queries):
+    edition = queries.editions_with_results().first()
+    first = network_cache.network_statistics(edition=edition)
+
+    with django_assert_num_queries(0):
+        assert network_cache.network_statistics(edition=edition) == first
+
+    codes = list(Indicator.objects.order_by("dimension__position", "position").values_list("code", flat=True))
+    rows = "".join(f"NS-001,Statistics Cluster,CZ,Energy,{edition.name},,{code},red\n" for code in codes)
+    data = ("cluster_code,cluster_name,country,sector,edition,benchmarked_on,indicator,rating\n" + rows).encode()
+    plan, _summary = import_benchmark_file(data, filename="statistics.csv")
+
+    assert plan.errors == []
+    assert network_cache.network_statistics(edition=edition)["clusters"] == first["clusters"] + 1

@@ -366,3 +366,99 @@ def test_dashboard_credits_improvements_only_when_measured_after_the_visit_or_se
     html = response.content.decode()
     assert html.count("Not yet measured") == 2
     assert html.count('<span class="change--improved">Improved</span>') == 1
+
+
+# --- The focused layout (issue 13). Indicators ZF.* are scored by these tests' clusters only, so the demo
+# network, seminars, materials and stories recommend nothing on them.
+
+FOCUS_RATINGS = {"ZF.1": R, "ZF.2": R, "ZF.3": Y, "ZF.4": Y, "ZF.5": Y, "ZF.6": R, "ZF.7": Y}
+
+
+def focused_visitor():
+    """A visitor with seven weak points: a training material on each of the first five, nothing on ZF.6 and ZF.7."""
+    visitor = factories.PeerClusterFactory(country="CZ", ratings=FOCUS_RATINGS)
+    for indicator in factories.indicators("ZF.1", "ZF.2", "ZF.3", "ZF.4", "ZF.5"):
+        training.material(topics=[indicator], title=f"Handbook on {indicator.code}")
+    return visitor, factories.manager(visitor)
+
+
+def plan_codes(plans):
+    return [plan.score.indicator.code for plan in plans]
+
+
+def test_dashboard_opens_the_three_weakest_points_and_collapses_the_rest(client):
+    _visitor, manager = focused_visitor()
+    client.force_login(manager)
+
+    response = client.get(URL)
+
+    context = response.context
+    assert plan_codes(context["focus"]) == ["ZF.1", "ZF.2", "ZF.3"]
+    assert plan_codes(context["more"]) == ["ZF.4", "ZF.5"]
+    html = response.content.decode()
+    opened, collapsed = html.split('<details class="more-weak-points">')
+    collapsed = collapsed.split("</details>")[0]
+    assert [code for code in FOCUS_RATINGS if f'id="weak-{code}"' in opened] == ["ZF.1", "ZF.2", "ZF.3"]
+    assert [code for code in FOCUS_RATINGS if f'id="weak-{code}"' in collapsed] == ["ZF.4", "ZF.5"]
+    assert "<summary>2 more weak points with recommendations</summary>" in collapsed
+
+
+def test_dashboard_names_weak_points_without_recommendations_once(client):
+    _visitor, manager = focused_visitor()
+    client.force_login(manager)
+
+    response = client.get(URL)
+
+    assert plan_codes(response.context["nothing_yet"]) == ["ZF.6", "ZF.7"]
+    html = response.content.decode()
+    assert html.count('class="nothing-yet"') == 1
+    assert html.count("No peer, offer, seminar, material or story addresses 2 of your weak points yet:") == 1
+    assert 'id="weak-ZF.6"' not in html
+    assert 'id="weak-ZF.7"' not in html
+    # A card lists only what exists: the materials, no "nothing here" line per kind.
+    assert html.count("<h4>Training materials</h4>") == 5
+    assert "<h4>Upcoming seminars</h4>" not in html
+    assert "No upcoming seminar on this topic." not in html
+
+
+def test_dashboard_study_visits_follow_the_weakest_points_before_the_profile(client):
+    _visitor, manager = focused_visitor()
+    client.force_login(manager)
+
+    html = client.get(URL).content.decode()
+
+    markers = ["weak-title", "more-weak-points", "nothing-yet", "visits-title", "profile-title"]
+    positions = [html.index(marker) for marker in markers]
+    assert positions == sorted(positions)
+
+
+def test_dashboard_shows_each_peers_match_number_in_its_order(client):
+    visitor, manager, host = visitor_and_host()
+    client.force_login(manager)
+
+    response = client.get(URL)
+
+    fin_plan = response.context["plans"][0]
+    ranks = [rec.rank for rec in fin_plan.peers]
+    assert ranks == sorted(ranks, reverse=True)
+    assert fin_plan.peers[0].item == host
+    html = response.content.decode()
+    block = html.split('id="weak-FIN.2"')[1].split("</article>")[0]
+    assert [f'<span class="peer-rank">Match score: {rank}</span>' in block for rank in ranks] == [True] * len(ranks)
+
+
+def _dashboard_queries_with_hosts(client, count):
+    """Queries of a dashboard whose visitor has `count` more peers, each strong where it is weak and telling a story."""
+    visitor, manager, _host = visitor_and_host()
+    for number in range(count):
+        host = factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G})
+        add_story(practice_index(), 9500 + 100 * count + number, cluster=host)
+    client.force_login(manager)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert len(response.context["plans"][0].peers) == 3
+    return len(queries)
+
+
+def test_dashboard_query_count_does_not_grow_with_the_network(client):
+    assert _dashboard_queries_with_hosts(client, 1) == _dashboard_queries_with_hosts(client, 30)

@@ -58,6 +58,21 @@ def test_allauth_refuses_right_password_after_40_wrong_ones_with_429(client):
 
 
 @pytest.mark.django_db
+def test_lock_out_holds_whatever_host_name_the_guesses_used(client):
+    # Each guess names another host or port the portal answers on.
+    for host in ("localhost", "127.0.0.1", "testserver", "localhost:8080", "127.0.0.1:8443"):
+        assert (
+            client.post("/en/accounts/login/", {"login": EDITOR, "password": "wrong"}, HTTP_HOST=host).status_code
+            == 200
+        )
+
+    response = client.post("/en/accounts/login/", {"login": EDITOR, "password": PASSWORD}, HTTP_HOST="[::1]")
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
 def test_lock_out_answers_429_in_the_users_language(client):
     for _attempt in range(5):
         client.post("/cs/accounts/login/", {"login": EDITOR, "password": "wrong"})

@@ -2,7 +2,7 @@ import zoneinfo
 
 from django import template
 from django.conf import settings
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -87,3 +87,34 @@ def training_profile(user):
         "registrations": user_registrations(user=user, language=get_language()),
         "feed": CalendarFeedToken.objects.filter(user=user).first(),
     }
+
+
+@register.simple_tag
+def seminar_date_block(seminar):
+    """Day and abbreviated month of the first day in the venue's time zone, in the active language."""
+    start = seminar.local_start
+    return {
+        "day": formats.date_format(start, "j"),
+        "month": formats.date_format(start, "M"),
+        "iso": start.date().isoformat(),
+    }
+
+
+@register.inclusion_tag("training/includes/capacity.html")
+def seminar_capacity(taken, capacity, key):
+    """The places taken of the capacity, as text and as a bar (which never runs past full)."""
+    return {
+        "taken": taken,
+        "capacity": capacity,
+        "shown": min(taken, capacity),
+        "full": taken >= capacity,
+        "meter_id": f"places-{key}",
+    }
+
+
+@register.filter
+def seminar_card_action(seminar):
+    """The one thing a card invites to: register, join the waiting list, or read the details."""
+    if seminar.is_cancelled or getattr(seminar, "has_ended", False) or seminar.registration_closes_at <= timezone.now():
+        return "details"
+    return "register" if seminar.places_left else "waitlist"
