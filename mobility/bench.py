@@ -9,6 +9,7 @@ import io
 import time
 import tracemalloc
 
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -25,7 +26,6 @@ from mobility.models import (
     MembershipRole,
     MembershipStatus,
 )
-from portal.models import User
 
 IMPORT_ROWS = 100_000
 LARGE_NETWORK = 6_000
@@ -84,7 +84,7 @@ def measure_import(stdout, rows=IMPORT_ROWS):
 
 
 def _manager_client(cluster):
-    user, _created = User.objects.get_or_create(email="bench-manager@centramo.example")
+    user, _created = get_user_model().objects.get_or_create(email="bench-manager@centramo.example")
     ClusterMembership.objects.update_or_create(
         cluster=cluster, user=user, defaults={"role": MembershipRole.MANAGER, "status": MembershipStatus.APPROVED}
     )

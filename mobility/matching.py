@@ -1,6 +1,6 @@
 """Peer matching for study visits (DESIGN.md 4.3): pure, fast ranking.
 
-Nothing here touches the database: `mobility.visit_queries.matching_network`
+Nothing here touches the database: `mobility.visits.queries.matching_data`
 loads a `Network` of `Candidate` rows, `Network.rank` orders the hosts for one
 visiting cluster.
 

@@ -4,6 +4,8 @@ Translated labels (names, descriptions) use django-modeltranslation: see
 `mobility/translation.py`; every field falls back to English.
 """
 
+import enum
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -403,6 +405,12 @@ class BookingStatus(models.TextChoices):
     DECLINED = "declined", _("declined")
     CANCELLED = "cancelled", _("cancelled")
     COMPLETED = "completed", _("completed")
+
+    # Groups the services, queries and templates ask (the transitions themselves are in mobility.visits.rules).
+    # Still open: one of these per visiting cluster and offer at a time.
+    ACTIVE = enum.nonmember(("requested", "accepted"))
+    # Takes places on the offer and stands in both sides' calendars.
+    TAKES_PLACE = enum.nonmember(("accepted", "completed"))
 
 
 class StudyVisitBooking(models.Model):

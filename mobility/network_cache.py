@@ -2,7 +2,7 @@
 
 Building the matching network reads every latest score of every cluster, so
 it is built once per change, not once per request: the built
-`visit_queries.MatchingData` is kept in the shared cache (Redis in
+`mobility.visits.queries.MatchingData` is kept in the shared cache (Redis in
 production) under the current "network" version, and every process on every
 machine uses it. `invalidate_network()` gives the network a new version; it
 runs on every change of results, scores, labels, clusters, indicators and
@@ -22,7 +22,7 @@ same version.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from mobility import queries, visit_queries
+from mobility import queries
 from mobility.models import (
     BenchmarkEdition,
     BenchmarkResult,
@@ -36,6 +36,7 @@ from mobility.models import (
     Sector,
     StudyVisitOffer,
 )
+from mobility.visits import queries as visit_queries
 from portal.core import versions
 
 NETWORK = "network"
@@ -99,7 +100,7 @@ def best_hosts_by_indicator(*, data, visitor, indexes, limit, today=None):
 
 
 def peer_facets():
-    """Countries, sectors and languages for the peer filters (see `visit_queries.peer_facets`)."""
+    """Countries, sectors and languages for the peer filters (see `mobility.visits.queries.peer_facets`)."""
     return _cached("facets", visit_queries.peer_facets)
 
 

@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from mobility import charts, matching, network_cache, queries, visit_queries
+from mobility import charts, matching, network_cache, queries
 from mobility.models import Cluster, Indicator
+from mobility.visits import phrases
+from mobility.visits import queries as visit_queries
 from portal.core.ratings import RATING_CLASSES
 
 
@@ -103,7 +105,7 @@ def statistics_overview(*, edition=None):
 
 
 def peers_by_weak_point(*, cluster, weak_points, limit, data=None, today=None):
-    """{score pk: the `limit` best hosts that can help on that weak point}, as `visit_queries.Peer`s (offers empty).
+    """{score pk: the `limit` best hosts that can help on that weak point}, as `Peer`s (offers empty).
 
     Hosts are ranked by their whole match (`match.total`, the number the peers
     page shows) and explained as on the peers page. One query (the hosts): the
@@ -129,8 +131,8 @@ def peers_by_weak_point(*, cluster, weak_points, limit, data=None, today=None):
             visit_queries.Peer(
                 cluster=hosts[match.key],
                 match=match,
-                explanations=[visit_queries.explain(match.contributions, by_code)],
-                reasons=[visit_queries.REASON_TEXT[reason] for reason in match.reasons],
+                explanations=[phrases.explain(match.contributions, by_code)],
+                reasons=[phrases.REASON_TEXT[reason] for reason in match.reasons],
             )
             for match in matches
         ]

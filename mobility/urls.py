@@ -1,44 +1,12 @@
-"""Cluster directory, profiles, results and memberships.
-
-Each URL segment is translated (`/cs/klastry/`); the English segments keep
-working under every language prefix through a permanent redirect
-(`portal.url_segments`).
-"""
+"""Cluster directory, profiles, results and memberships, with translated URL segments
+(`/cs/klastry/`, see `mobility.url_segments`)."""
 
 from django.urls import path
-from django.utils.text import format_lazy
-from django.utils.translation import pgettext_lazy
 
 from mobility import views
+from mobility.url_segments import route
 
 app_name = "mobility"
-
-# Translators: URL segments: lowercase ASCII letters, digits and hyphens only.
-CLUSTERS = pgettext_lazy("URL segment", "clusters")
-RESULTS = pgettext_lazy("URL segment", "results")
-PRINT = pgettext_lazy("URL segment", "print")
-STATISTICS = pgettext_lazy("URL segment", "network-statistics")
-MY_CLUSTERS = pgettext_lazy("URL segment", "my-clusters")
-REQUEST = pgettext_lazy("URL segment", "request")
-REQUESTS = pgettext_lazy("URL segment", "requests")
-MATCHING_CONSENT = pgettext_lazy("URL segment", "matching-consent")
-LOGO = pgettext_lazy("URL segment", "logo")
-
-
-def route(pattern):
-    return format_lazy(
-        pattern,
-        clusters=CLUSTERS,
-        results=RESULTS,
-        print=PRINT,
-        statistics=STATISTICS,
-        my_clusters=MY_CLUSTERS,
-        request=REQUEST,
-        requests=REQUESTS,
-        matching_consent=MATCHING_CONSENT,
-        logo=LOGO,
-    )
-
 
 urlpatterns = [
     path(route("{clusters}/"), views.directory, name="directory"),

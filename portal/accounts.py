@@ -77,5 +77,5 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
         """Cluster managers land on their dashboard (an explicit ?next= still wins)."""
         if managed_clusters(user=request.user).exists():
-            return reverse("visits:dashboard")
+            return reverse("dashboard")
         return super().get_login_redirect_url(request)

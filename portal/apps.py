@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from mobility.visit_calendars import visit_events_for_user
+        from mobility.visits.calendars import visit_events_for_user
         from portal import cache_signals, signals  # noqa: F401
         from training.calendars import register_personal_event_provider
 

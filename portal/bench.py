@@ -139,7 +139,7 @@ def run_signed_in(stdout):
     cluster = Cluster.objects.filter(results__isnull=False, code__startswith="CZ").order_by("code").first()
     client = mobility_bench._manager_client(cluster)
     with translation.override("en"):
-        urls = {"peers page": reverse("visits:peers"), "dashboard": reverse("visits:dashboard")}
+        urls = {"peers page": reverse("visits:peers"), "dashboard": reverse("dashboard")}
     for size in (None, LARGE_NETWORK):
         if size is not None:
             grow_scored_network(size)

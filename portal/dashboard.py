@@ -32,9 +32,11 @@ from wagtail.models import Locale
 
 from content import queries as content_queries
 from content.models import BestPracticePage
-from mobility import network_cache, overviews, visit_queries
+from mobility import network_cache, overviews
 from mobility.queries import improvement_actions_of, rating_before_and_after, rating_history
-from mobility.visits import managers_of
+from mobility.visits import phrases
+from mobility.visits import queries as visit_queries
+from mobility.visits.notifications import managers_of
 from portal.core.languages import in_language
 from training import queries as training_queries
 
@@ -42,7 +44,7 @@ PER_KIND = 3
 # How many weak points the dashboard shows open before the others.
 FOCUS = 3
 
-RATING_WORDS = visit_queries.RATING_WORDS
+RATING_WORDS = phrases.RATING_WORDS
 # Translators: why a study-visit offer is recommended on the dashboard.
 WHY_OFFER = _("%(host)s invites visitors to learn about %(indicator)s, where your cluster is %(rating)s.")
 # Translators: why a seminar or a training material is recommended on the dashboard.

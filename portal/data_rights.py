@@ -21,7 +21,8 @@ from mobility.models import (
     StudyVisitBooking,
     VisitReport,
 )
-from mobility.visits import cancel_booking, managers_of
+from mobility.visits.notifications import managers_of
+from mobility.visits.services import cancel_booking
 from portal.core.emails import send_templated_email
 from portal.core.models import OutboxMessage
 from portal.core.outbox import drop_pending_mail
@@ -181,7 +182,7 @@ def release_account(*, user):
     Side effects, in this order: cancels their seminar registrations through
     `training.services.cancel_registration` (the first waiting person is
     promoted and told); withdraws their open study-visit requests through
-    `mobility.visits.cancel_booking` (the host is told); deletes their cluster
+    `mobility.visits.services.cancel_booking` (the host is told); deletes their cluster
     memberships, e-mailing the remaining managers of each cluster they
     managed, or the analysts when they were its last manager; keeps their
     visit reports with the author removed; revokes their calendar feed;

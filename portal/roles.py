@@ -13,11 +13,3 @@ GROUP_LABELS = {
     ANALYSTS: _("Benchmark analyst"),
     EDITORS: _("Editor"),
 }
-
-
-def in_group(user, name):
-    return user.is_authenticated and user.groups.filter(name=name).exists()
-
-
-def is_editor(user):
-    return user.is_superuser or in_group(user, EDITORS)

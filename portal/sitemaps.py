@@ -4,7 +4,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from mobility import queries as mobility_queries
-from mobility import visit_queries
+from mobility.visits import queries as visit_queries
 from portal.i18n import live_translations
 
 

@@ -11,7 +11,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
-from portal import signin, views
+from mobility.url_segments import route
+from portal import dashboard_views, signin, views
 from portal.page_cache import cached_until_content_changes
 from portal.sitemaps import SITEMAPS
 
@@ -40,7 +41,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path(format_lazy("{search}/", search=SEARCH), content_views.search, name="search"),
     path("", include("mobility.urls")),
-    path("", include("mobility.visit_urls")),
+    path(route("{dashboard}/"), dashboard_views.dashboard, name="dashboard"),
+    path("", include("mobility.visits.urls")),
+    path("", include("content.story_urls")),
     path("", include("training.urls")),
     path("_util/login/", signin.frontend_login, name="wagtailcore_login"),
     path(

@@ -4,9 +4,9 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from mobility import queries as mobility_queries
-from mobility import visit_queries
 from mobility.models import Indicator
 from mobility.queries import topic_filter
+from mobility.visits import queries as visit_queries
 from training.models import SeminarPage
 from training.queries import pick_translation, with_places
 

@@ -20,7 +20,7 @@ from mobility.models import (
     StudyVisitOffer,
     VisitReport,
 )
-from mobility.visit_queries import latest_results
+from mobility.visits.queries import latest_results
 from portal.models import User
 
 CZ_MANAGER = "manager.cz@centramo.example"

@@ -77,7 +77,7 @@ def manager_urls(lang):
 
     with translation.override(lang):
         return {
-            "dashboard": reverse("visits:dashboard"),
+            "dashboard": reverse("dashboard"),
             "peers": reverse("visits:peers"),
             "results": reverse("mobility:results", kwargs={"code": Cluster.objects.get(code="CZ-001").code}),
             "bookings": reverse("visits:bookings"),

@@ -82,7 +82,14 @@ def test_manager_requests_visit_host_accepts_visitor_cancels(browser_page):
     events = Calendar.from_ical(ics.body()).walk("VEVENT")
     assert len(events) == 1
     assert events[0]["DTSTART"].dt == offer.starts_on
-    page.get_by_role("button", name="Cancel the visit").click()
+    page.get_by_role("link", name="Cancel the visit").click()
+    assert (
+        page.get_by_text(
+            "Cancel this visit? It is taken out of both sides' calendars and the other side is told."
+        ).count()
+        == 1
+    )
+    page.get_by_role("button", name="Yes, cancel the visit").click()
     assert page.locator(".state--cancelled").count() == 1
 
     sign_in(page, HOST)

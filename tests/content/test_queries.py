@@ -8,8 +8,8 @@ from wagtail.models import Locale
 from content.models import BestPracticePage
 from content.queries import stories_on, storyteller_ids
 from tests.content.factories import BestPracticePageFactory, translate
-from tests.mobility import cluster_factories
-from tests.mobility.visit_factories import indicators
+from tests.mobility import factories as mobility_factories
+from tests.mobility.factories import indicators
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def titles(pages):
 
 def test_stories_on_topics_or_tellers_newest_first_one_version_each():
     topic, other = indicators("ZQ.1", "ZQ.2")
-    teller = cluster_factories.cluster()
+    teller = mobility_factories.ClusterFactory()
     on_topic = BestPracticePageFactory(title="On topic", topics=[topic])
     BestPracticePageFactory(title="Off topic", topics=[other])
     told = BestPracticePageFactory(title="Told by the peer", cluster=teller)
@@ -48,7 +48,7 @@ def test_stories_on_leaves_out_unpublished_stories():
 
 
 def test_storyteller_ids_are_the_clusters_of_live_stories():
-    teller, withdrawn = cluster_factories.cluster(), cluster_factories.cluster()
+    teller, withdrawn = mobility_factories.ClusterFactory(), mobility_factories.ClusterFactory()
     BestPracticePageFactory(cluster=teller)
     BestPracticePageFactory(cluster=withdrawn).unpublish()
 
@@ -59,7 +59,7 @@ def test_storyteller_ids_are_the_clusters_of_live_stories():
 
 def _queries_reading_stories(count):
     [topic] = indicators(f"ZR.{count}")
-    teller = cluster_factories.cluster()
+    teller = mobility_factories.ClusterFactory()
     for _number in range(count):
         BestPracticePageFactory(topics=[topic], cluster=teller)
     with CaptureQueriesContext(connection) as queries:

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from portal.core.models import OutboxMessage, OutboxStatus
-from tests.mobility import visit_factories as visits
+from tests.mobility import factories as mobility_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def _failed():
 
 def test_administrator_sees_failed_mail_and_resends_it(client, django_capture_on_commit_callbacks):
     message = _failed()
-    client.force_login(visits.user(superuser=True))
+    client.force_login(mobility_factories.UserFactory(role="admin"))
 
     listing = client.get("/admin/outbox/?status=failed")
     assert listing.status_code == 200
@@ -45,7 +45,7 @@ def test_administrator_sees_failed_mail_and_resends_it(client, django_capture_on
 
 def test_editor_may_not_resend(client):
     message = _failed()
-    client.force_login(visits.editor())
+    client.force_login(mobility_factories.EditorFactory())
 
     response = client.post(f"/admin/outbox/resend/{message.pk}/")
 

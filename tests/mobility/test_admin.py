@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mobility.models import BenchmarkResult, Cluster, Indicator
 from tests.helpers import count_queries
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 from tests.mobility.importing.files import rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def token_of(response):
 
 @pytest.fixture
 def analyst(client):
-    user = f.user(role="analyst")
+    user = factories.UserFactory(role="analyst")
     client.force_login(user)
     return user
 
@@ -50,7 +50,7 @@ def test_upload_page_for_analyst(client, analyst):
 
 @pytest.mark.parametrize("role", ("trainer", None))
 def test_upload_page_refused_to_non_analysts(client, role):
-    user = f.user(role=role)
+    user = factories.UserFactory(role=role)
     if role == "trainer":
         client.force_login(user)
         # Wagtail answers a refused admin view with a redirect to the dashboard and a message.
@@ -61,9 +61,9 @@ def test_upload_page_refused_to_non_analysts(client, role):
 
 
 def test_menu_item_only_for_analysts(client):
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     assert "Import results" in client.get("/admin/").content.decode()
-    client.force_login(f.user(role="trainer"))
+    client.force_login(factories.UserFactory(role="trainer"))
     assert "Import results" not in client.get("/admin/").content.decode()
 
 
@@ -93,7 +93,7 @@ def test_preview_then_confirm_imports(client, analyst, media):
 
 
 def test_preview_shows_changed_clusters(client, analyst):
-    cluster = f.cluster(code="TST-001", name="Old Name")
+    cluster = factories.ClusterFactory(code="TST-001", name="Old Name")
     Cluster.objects.filter(pk=cluster.pk).update(country="CZ")
     html = upload(client, to_csv(rows_for(name="New Name"))).content.decode()
     assert "<td>TST-001</td><td>name</td><td>Old Name</td><td>New Name</td>" in html
@@ -108,7 +108,7 @@ def test_cancel_deletes_the_file(client, analyst, media):
 
 def test_token_of_another_user_is_refused(client, analyst):
     token = token_of(upload(client, to_csv(rows_for())))
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     response = client.post(reverse("mobility_import_confirm"), {"token": token}, follow=True)
     assert "has expired or is unknown" in response.content.decode()
     assert not Cluster.objects.filter(code="TST-001").exists()
@@ -134,23 +134,25 @@ def test_oversized_upload_is_refused(client, analyst, settings):
 
 def test_expiring_labels_list(client, analyst):
     today = timezone.localdate()
-    soon = f.cluster(name="Expiring Soon Cluster")
-    later = f.cluster(name="Expiring Later Cluster")
-    f.label(soon, awarded_on=today - datetime.timedelta(days=600), valid_until=today + datetime.timedelta(days=30))
-    f.label(later, awarded_on=today, valid_until=today + datetime.timedelta(days=400))
+    soon = factories.ClusterFactory(name="Expiring Soon Cluster")
+    later = factories.ClusterFactory(name="Expiring Later Cluster")
+    factories.LabelFactory(
+        cluster=soon, awarded_on=today - datetime.timedelta(days=600), valid_until=today + datetime.timedelta(days=30)
+    )
+    factories.LabelFactory(cluster=later, awarded_on=today, valid_until=today + datetime.timedelta(days=400))
     html = client.get(reverse("mobility_expiring_labels")).content.decode()
     assert "Expiring Soon Cluster" in html
     assert "Expiring Later Cluster" not in html
 
 
 def test_expiring_labels_refused_to_trainer(client):
-    client.force_login(f.user(role="trainer"))
+    client.force_login(factories.UserFactory(role="trainer"))
     assert client.get(reverse("mobility_expiring_labels"))["Location"] == "/admin/"
 
 
 def test_assign_manager_in_admin(client, analyst):
-    cluster = f.cluster()
-    person = f.user()
+    cluster = factories.ClusterFactory()
+    person = factories.UserFactory()
     response = client.post(reverse("mobility_assign_manager"), {"cluster": cluster.pk, "email": person.email})
     assert response.status_code == 302
     assert cluster.memberships.get(user=person).status == "approved"
@@ -172,7 +174,7 @@ def test_analyst_lists_clusters_in_admin(client, analyst):
 
 
 def test_trainer_cannot_manage_clusters(client):
-    client.force_login(f.user(role="trainer"))
+    client.force_login(factories.UserFactory(role="trainer"))
     assert client.get(reverse("wagtailsnippets_mobility_cluster:list")).status_code in (302, 403)
 
 
@@ -191,10 +193,14 @@ def test_stale_uploads_are_removed(client, analyst, media):
 def test_expiring_labels_query_count_does_not_grow(client, analyst):
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=20)
-    f.label(f.cluster(), awarded_on=today - datetime.timedelta(days=700), valid_until=soon)
+    factories.LabelFactory(
+        cluster=factories.ClusterFactory(), awarded_on=today - datetime.timedelta(days=700), valid_until=soon
+    )
     one = count_queries(client, reverse("mobility_expiring_labels"))
     for _number in range(29):
-        f.label(f.cluster(), awarded_on=today - datetime.timedelta(days=700), valid_until=soon)
+        factories.LabelFactory(
+            cluster=factories.ClusterFactory(), awarded_on=today - datetime.timedelta(days=700), valid_until=soon
+        )
     assert count_queries(client, reverse("mobility_expiring_labels")) == one
 
 

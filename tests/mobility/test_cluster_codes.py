@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from mobility.importing import import_benchmark_file
 from mobility.models import Cluster
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 from tests.mobility.importing.files import messages, rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_model_validation_refuses_a_slash():
 
 
 def test_admin_refuses_a_slash_in_the_code(client):
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
 
     response = client.post(
         reverse("wagtailsnippets_mobility_cluster:add"),

@@ -6,14 +6,14 @@ from html import unescape
 
 import pytest
 
-from mobility import visit_queries
 from mobility.models import Dimension, Indicator
 from mobility.queries import consenting_cluster_ids
-from mobility.visits import accept_booking, cancel_booking, decline_booking, request_visit
+from mobility.visits import queries as visit_queries
+from mobility.visits.services import accept_booking, cancel_booking, decline_booking, request_visit
 from portal.demo.mobility import NO_CONSENT_NUMBERS
 from portal.models import User
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R, Y
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +88,11 @@ def test_dashboard_names_no_host_rating(client, email):
 def test_story_of_a_cluster_without_consent_never_names_it_as_strong(client):
     from tests.helpers import add_story, practice_index
 
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": Y})
-    refusing = factories.cluster(name="Quiet Strong Cluster", country="AT", ratings={"FIN.2": G}, consent=False)
-    agreeing = factories.cluster(name="Open Strong Cluster", country="AT", ratings={"GOV.5": G})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": Y})
+    refusing = factories.PeerClusterFactory(
+        name="Quiet Strong Cluster", country="AT", ratings={"FIN.2": G}, consent=False
+    )
+    agreeing = factories.PeerClusterFactory(name="Open Strong Cluster", country="AT", ratings={"GOV.5": G})
     quiet = add_story(practice_index(), 9101, cluster=refusing)
     told = add_story(practice_index(), 9102, cluster=agreeing)
     client.force_login(factories.manager(visitor))
@@ -106,7 +108,7 @@ def test_story_of_a_cluster_without_consent_never_names_it_as_strong(client):
 
 def test_study_visit_emails_name_no_rating(mailoutbox, django_capture_on_commit_callbacks):
     visitor, visitor_manager, host, host_manager = factories.pair()
-    offer = factories.offer(host, topics=["FIN.2", "GOV.5"])
+    offer = factories.OfferFactory(cluster=host, topics=["FIN.2", "GOV.5"])
     focus = list(Indicator.objects.filter(code__in=["FIN.2", "GOV.5"]))
 
     with django_capture_on_commit_callbacks(execute=True):

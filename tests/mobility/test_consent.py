@@ -4,13 +4,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from mobility import visit_queries
 from mobility.models import Cluster, MatchingConsent
 from mobility.queries import consenting_cluster_ids
 from mobility.services import set_matching_consent
+from mobility.visits import queries as visit_queries
 from portal.demo.mobility import NO_CONSENT_NUMBERS
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R, Y
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,13 @@ def peer_codes(client, **query):
 
 @pytest.fixture
 def visitor_and_host(client):
-    visitor = factories.cluster(code="VC-VISIT", country="CZ", ratings={"FIN.2": R})
-    host = factories.cluster(code="VC-HOST", name="Consent Host", country="AT", ratings={"FIN.2": G}, consent=False)
+    visitor = factories.PeerClusterFactory(code="VC-VISIT", country="CZ", ratings={"FIN.2": R})
+    host = factories.PeerClusterFactory(
+        code="VC-HOST", name="Consent Host", country="AT", ratings={"FIN.2": G}, consent=False
+    )
     # Another Austrian peer that agreed, so the country filter stays valid throughout. Yellow or green,
     # both help with the visitor's red FIN.2 alike and are listed in code order.
-    factories.cluster(code="VC-ANCHOR", country="AT", ratings={"FIN.2": Y})
+    factories.PeerClusterFactory(code="VC-ANCHOR", country="AT", ratings={"FIN.2": Y})
     visitor_manager = factories.manager(visitor)
     return visitor, visitor_manager, host, factories.manager(host)
 
@@ -79,7 +81,7 @@ def test_consent_given_and_withdrawn_on_the_results_page_changes_the_peer_list_a
 
 
 def test_consent_again_after_withdrawal_keeps_the_history():
-    host = factories.cluster(consent=False)
+    host = factories.PeerClusterFactory(consent=False)
     manager = factories.manager(host)
 
     set_matching_consent(cluster=host, by=manager, consent=True)
@@ -96,9 +98,9 @@ def test_consent_again_after_withdrawal_keeps_the_history():
 
 
 def test_only_the_clusters_managers_and_analysts_decide():
-    host = factories.cluster(consent=False)
-    other_manager = factories.manager(factories.cluster())
-    analyst = factories.analyst()
+    host = factories.PeerClusterFactory(consent=False)
+    other_manager = factories.manager(factories.PeerClusterFactory())
+    analyst = factories.AnalystFactory()
 
     with pytest.raises(PermissionDenied):
         set_matching_consent(cluster=host, by=other_manager, consent=True)
@@ -124,7 +126,7 @@ def test_manager_of_another_cluster_cannot_post_consent(client, visitor_and_host
 
 def test_analyst_sees_but_cannot_post_on_the_results_page(client, visitor_and_host):
     _visitor, _visitor_manager, host, _host_manager = visitor_and_host
-    client.force_login(factories.analyst())
+    client.force_login(factories.AnalystFactory())
 
     page = client.get(reverse("mobility:results", args=[host.code])).content.decode()
 
@@ -146,7 +148,7 @@ def test_bad_consent_value_gets_a_message_and_changes_nothing(client, visitor_an
 
 def test_analyst_records_written_consent_and_withdrawal_in_the_admin(client, visitor_and_host):
     _visitor, visitor_manager, host, _host_manager = visitor_and_host
-    analyst = factories.analyst()
+    analyst = factories.AnalystFactory()
     client.force_login(analyst)
     admin_url = reverse("mobility_matching_consent")
     assert "Peer matching consent" in client.get("/admin/").content.decode()
@@ -171,9 +173,8 @@ def test_analyst_records_written_consent_and_withdrawal_in_the_admin(client, vis
 
 
 def test_admin_consent_page_refused_to_trainers(client):
-    from tests.mobility import cluster_factories
 
-    client.force_login(cluster_factories.user(role="trainer"))
+    client.force_login(factories.UserFactory(role="trainer"))
 
     assert client.get(reverse("mobility_matching_consent"))["Location"] == "/admin/"
     assert "Peer matching consent" not in client.get("/admin/").content.decode()

@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 
 from mobility.models import Cluster, MembershipStatus
 from tests.helpers import count_queries
-from tests.mobility import cluster_factories as factories
+from tests.mobility import factories
 from tests.pictures import images, picture, png_upload, srcset_widths
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def _upload(client, cluster, upload=None):
 
 
 def test_manager_uploads_a_logo_that_shows_on_the_profile(client):
-    cluster = factories.cluster(name="Baltic Wind Cluster")
+    cluster = factories.ClusterFactory(name="Baltic Wind Cluster")
     client.force_login(factories.manager(cluster))
 
     response = _upload(client, cluster)
@@ -39,7 +39,7 @@ def test_manager_uploads_a_logo_that_shows_on_the_profile(client):
 
 
 def test_a_new_logo_replaces_the_old_one(client):
-    cluster = factories.cluster()
+    cluster = factories.ClusterFactory()
     client.force_login(factories.manager(cluster))
     _upload(client, cluster)
     first = Cluster.objects.get(pk=cluster.pk).logo_id
@@ -53,13 +53,13 @@ def test_a_new_logo_replaces_the_old_one(client):
 
 @pytest.mark.parametrize("who", ["manager of another cluster", "requested manager", "analyst"])
 def test_others_may_not_change_the_logo(client, who):
-    cluster = factories.cluster()
+    cluster = factories.ClusterFactory()
     if who == "manager of another cluster":
-        account = factories.manager(factories.cluster())
+        account = factories.manager(factories.ClusterFactory())
     elif who == "requested manager":
         account = factories.manager(cluster, status=MembershipStatus.REQUESTED)
     else:
-        account = factories.user(role="analyst")
+        account = factories.UserFactory(role="analyst")
     client.force_login(account)
 
     assert client.get(_url("mobility:cluster_logo", cluster)).status_code == 404
@@ -68,7 +68,7 @@ def test_others_may_not_change_the_logo(client, who):
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(client):
-    cluster = factories.cluster()
+    cluster = factories.ClusterFactory()
 
     response = _upload(client, cluster)
 
@@ -78,7 +78,7 @@ def test_anonymous_visitors_are_asked_to_sign_in(client):
 
 
 def test_a_file_that_is_no_image_is_refused(client):
-    cluster = factories.cluster()
+    cluster = factories.ClusterFactory()
     client.force_login(factories.manager(cluster))
 
     response = _upload(client, cluster, _text_file())
@@ -91,7 +91,7 @@ def test_a_file_that_is_no_image_is_refused(client):
 
 
 def test_monogram_shows_until_a_logo_is_uploaded(client):
-    cluster = factories.cluster(name="Baltic Wind Cluster")
+    cluster = factories.ClusterFactory(name="Baltic Wind Cluster")
 
     html = client.get(_url("mobility:cluster", cluster)).content.decode()
 
@@ -100,7 +100,7 @@ def test_monogram_shows_until_a_logo_is_uploaded(client):
 
 
 def test_removing_the_logo_brings_the_monogram_back(client):
-    cluster = factories.cluster(name="Baltic Wind Cluster")
+    cluster = factories.ClusterFactory(name="Baltic Wind Cluster")
     client.force_login(factories.manager(cluster))
     _upload(client, cluster)
 
@@ -112,11 +112,11 @@ def test_removing_the_logo_brings_the_monogram_back(client):
 
 
 def test_only_managers_see_the_link_to_change_the_logo(client):
-    cluster = factories.cluster()
+    cluster = factories.ClusterFactory()
     manager = factories.manager(cluster)
     url = _url("mobility:cluster", cluster)
 
-    client.force_login(factories.user())
+    client.force_login(factories.UserFactory())
     other = client.get(url).content.decode()
     client.force_login(manager)
     own = client.get(url).content.decode()
@@ -126,8 +126,8 @@ def test_only_managers_see_the_link_to_change_the_logo(client):
 
 
 def test_directory_shows_logos_and_monograms(client):
-    with_logo = factories.cluster(name="Aaaa Logo Cluster")
-    factories.cluster(name="Aaab Monogram Cluster")
+    with_logo = factories.ClusterFactory(name="Aaaa Logo Cluster")
+    factories.ClusterFactory(name="Aaab Monogram Cluster")
     client.force_login(factories.manager(with_logo))
     _upload(client, with_logo)
     client.logout()
@@ -143,7 +143,7 @@ def test_directory_shows_logos_and_monograms(client):
 def test_directory_queries_do_not_grow_with_logos(client):
     with translation.override("en"):
         url = reverse("mobility:directory")
-    clusters = [factories.cluster(name=f"Aaa Logo {number:02}") for number in range(30)]
+    clusters = [factories.ClusterFactory(name=f"Aaa Logo {number:02}") for number in range(30)]
     before = count_queries(client, url)
     for cluster in clusters:
         cluster.logo = picture(f"Logo {cluster.code}", 200, 200)
@@ -157,7 +157,7 @@ def _text_file():
 
 
 def test_shared_profile_links_show_the_logo(client):
-    cluster = factories.cluster()
+    cluster = factories.ClusterFactory()
     client.force_login(factories.manager(cluster))
     _upload(client, cluster)
     client.logout()

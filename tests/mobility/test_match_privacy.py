@@ -12,8 +12,8 @@ from html import unescape
 import pytest
 
 from mobility.matching import GREEN, RED, YELLOW, Candidate, Contribution, Network
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R, Y
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 
 INDICATORS = ["FIN.1", "FIN.2", "GOV.1", "SRV.1"]
 
@@ -68,14 +68,16 @@ def _visitor_and_two_hosts(first, second):
     Both hosts earn every bonus (offer, language, sector), so that they lead the
     dashboard's short lists ahead of the demo clusters.
     """
-    alike = {"country": "AT", "sector": "Privacy testing", "languages": ("de",)}
-    visitor = factories.cluster(country="CZ", sector="Privacy testing", languages=("de",), ratings={"FIN.2": R})
+    alike = {"country": "AT", "sector": "Privacy testing", "languages": ["de"]}
+    visitor = factories.PeerClusterFactory(
+        country="CZ", sector="Privacy testing", languages=["de"], ratings={"FIN.2": R}
+    )
     hosts = [
-        factories.cluster(code="VT-HOSTA", ratings={"FIN.2": first}, **alike),
-        factories.cluster(code="VT-HOSTB", ratings={"FIN.2": second}, **alike),
+        factories.PeerClusterFactory(code="VT-HOSTA", ratings={"FIN.2": first}, **alike),
+        factories.PeerClusterFactory(code="VT-HOSTB", ratings={"FIN.2": second}, **alike),
     ]
     for host in hosts:
-        factories.offer(host, topics=["FIN.2"])
+        factories.OfferFactory(cluster=host, topics=["FIN.2"])
     return visitor, hosts
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
-from mobility import matching, visit_queries, visit_views
+from mobility import matching
 from mobility.matching import (
     GREEN,
     LANGUAGE_BONUS,
@@ -28,9 +28,11 @@ from mobility.matching import (
     weak_points,
 )
 from mobility.models import ClusterMembership, Dimension, Indicator, MembershipRole, MembershipStatus
-from mobility.visit_bench import run, synthetic_network
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R, Y
+from mobility.visits import phrases
+from mobility.visits import queries as visit_queries
+from mobility.visits.bench import run, synthetic_network
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 
 INDICATORS = ["FIN.1", "FIN.2", "GOV.1", "SRV.1"]
 
@@ -295,11 +297,15 @@ def _codes(peers):
 
 @pytest.mark.django_db
 def test_peers_for_ranks_hosts_from_their_latest_result():
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": Y})
-    best = factories.cluster(code="VT-B", country="AT", ratings={"FIN.2": G, "GOV.5": G})
-    partial = factories.cluster(code="VT-P", country="AT", ratings={"FIN.2": Y, "GOV.5": Y})
-    lapsed = factories.cluster(code="VT-L", country="AT", ratings={"FIN.2": G, "GOV.5": G}, edition="V-2020")
-    factories.result_for(lapsed, {"FIN.2": R, "GOV.5": R}, edition="V-2030", date=datetime.date(2100, 1, 1))
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": Y})
+    best = factories.PeerClusterFactory(code="VT-B", country="AT", ratings={"FIN.2": G, "GOV.5": G})
+    partial = factories.PeerClusterFactory(code="VT-P", country="AT", ratings={"FIN.2": Y, "GOV.5": Y})
+    lapsed = factories.PeerClusterFactory(code="VT-L", country="AT", ratings={"FIN.2": G, "GOV.5": G}, edition="V-2020")
+    factories.ResultFactory(
+        cluster=lapsed,
+        ratings={"FIN.2": R, "GOV.5": R},
+        edition=factories.EditionFactory(name="V-2030", date=datetime.date(2100, 1, 1)),
+    )
 
     peers = visit_queries.peers_for(cluster=visitor, countries=["AT"])
 
@@ -310,26 +316,26 @@ def test_peers_for_ranks_hosts_from_their_latest_result():
 
 @pytest.mark.django_db
 def test_peers_for_leaves_out_private_clusters_and_clusters_without_result():
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R})
-    factories.cluster(code="VT-PRIV", country="AT", ratings={"FIN.2": G}, is_public=False)
-    factories.cluster(code="VT-NONE", country="AT")
-    public = factories.cluster(code="VT-PUB", country="AT", ratings={"FIN.2": G})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R})
+    factories.PeerClusterFactory(code="VT-PRIV", country="AT", ratings={"FIN.2": G}, is_public=False)
+    factories.PeerClusterFactory(code="VT-NONE", country="AT")
+    public = factories.PeerClusterFactory(code="VT-PUB", country="AT", ratings={"FIN.2": G})
 
     assert _codes(visit_queries.peers_for(cluster=visitor, countries=["AT"])) == [public.code]
 
 
 @pytest.mark.django_db
 def test_peers_for_cluster_without_result_or_weak_points_is_empty():
-    factories.cluster(country="AT", ratings={"FIN.2": G})
+    factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G})
 
-    assert visit_queries.peers_for(cluster=factories.cluster(country="CZ")) == []
-    assert visit_queries.peers_for(cluster=factories.cluster(country="CZ", ratings={"FIN.2": G})) == []
+    assert visit_queries.peers_for(cluster=factories.PeerClusterFactory(country="CZ")) == []
+    assert visit_queries.peers_for(cluster=factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": G})) == []
 
 
 @pytest.mark.django_db
 def test_peers_for_same_country_setting(settings):
-    visitor = factories.cluster(country="AT", ratings={"FIN.2": R})
-    factories.cluster(code="VT-AT", country="AT", ratings={"FIN.2": G})
+    visitor = factories.PeerClusterFactory(country="AT", ratings={"FIN.2": R})
+    factories.PeerClusterFactory(code="VT-AT", country="AT", ratings={"FIN.2": G})
 
     settings.MATCHING_INCLUDE_SAME_COUNTRY = True
     assert _codes(visit_queries.peers_for(cluster=visitor, countries=["AT"])) == ["VT-AT"]
@@ -339,15 +345,15 @@ def test_peers_for_same_country_setting(settings):
 
 @pytest.mark.django_db
 def test_peers_for_open_offer_on_weak_point_earns_bonus_and_is_listed():
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
-    open_host = factories.cluster(code="VT-O1", country="AT", languages=["de"], ratings={"FIN.2": G})
-    closed_host = factories.cluster(code="VT-O2", country="AT", languages=["de"], ratings={"FIN.2": G})
-    late_host = factories.cluster(code="VT-O3", country="AT", languages=["de"], ratings={"FIN.2": G})
-    elsewhere = factories.cluster(code="VT-O4", country="AT", languages=["de"], ratings={"FIN.2": G})
-    offer = factories.offer(open_host, topics=["GOV.5"])
-    factories.offer(closed_host, topics=["FIN.2"], is_open=False)
-    factories.offer(late_host, topics=["FIN.2"], deadline_in=-1)
-    factories.offer(elsewhere, topics=["SRV.1"])
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
+    open_host = factories.PeerClusterFactory(code="VT-O1", country="AT", languages=["de"], ratings={"FIN.2": G})
+    closed_host = factories.PeerClusterFactory(code="VT-O2", country="AT", languages=["de"], ratings={"FIN.2": G})
+    late_host = factories.PeerClusterFactory(code="VT-O3", country="AT", languages=["de"], ratings={"FIN.2": G})
+    elsewhere = factories.PeerClusterFactory(code="VT-O4", country="AT", languages=["de"], ratings={"FIN.2": G})
+    offer = factories.OfferFactory(cluster=open_host, topics=["GOV.5"])
+    factories.OfferFactory(cluster=closed_host, topics=["FIN.2"], is_open=False)
+    factories.OfferFactory(cluster=late_host, topics=["FIN.2"], deadline_in=-1)
+    factories.OfferFactory(cluster=elsewhere, topics=["SRV.1"])
 
     peers = visit_queries.peers_for(cluster=visitor, countries=["AT"])
 
@@ -358,15 +364,15 @@ def test_peers_for_open_offer_on_weak_point_earns_bonus_and_is_listed():
         ("VT-O4", 0),
     ]
     assert peers[0].offers == [offer]
-    assert [str(reason) for reason in peers[0].reasons] == [str(visit_queries.REASON_TEXT[matching.REASON_OFFER])]
+    assert [str(reason) for reason in peers[0].reasons] == [str(phrases.REASON_TEXT[matching.REASON_OFFER])]
     assert [len(peer.offers) for peer in peers] == [1, 0, 0, 1]
 
 
 @pytest.mark.django_db
 def test_peers_for_dimension_keeps_hosts_that_help_there_with_their_whole_score():
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
-    factories.cluster(code="VT-FIN", country="AT", ratings={"FIN.2": G})
-    factories.cluster(code="VT-GOV", country="AT", ratings={"GOV.5": G, "FIN.2": Y})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
+    factories.PeerClusterFactory(code="VT-FIN", country="AT", ratings={"FIN.2": G})
+    factories.PeerClusterFactory(code="VT-GOV", country="AT", ratings={"GOV.5": G, "FIN.2": Y})
 
     governance = Dimension.objects.get(code="GOV")
     peers = visit_queries.peers_for(cluster=visitor, countries=["AT"], dimension=governance)
@@ -379,8 +385,8 @@ def test_peers_for_dimension_keeps_hosts_that_help_there_with_their_whole_score(
 
 @pytest.mark.django_db
 def test_peers_explanation_in_the_users_language():
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R})
-    factories.cluster(country="AT", ratings={"FIN.2": G})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R})
+    factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G})
     fin2 = Indicator.objects.get(code="FIN.2")
 
     with translation.override("cs"):
@@ -397,9 +403,9 @@ def _peers_url(**query):
 
 @pytest.mark.django_db
 def test_peers_page_manager_sees_ranked_peers_with_links(client):
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": Y})
-    host = factories.cluster(code="VT-HOST", name="Alpine Host Cluster", country="AT", ratings={"FIN.2": G})
-    offer = factories.offer(host, topics=["FIN.2"])
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": Y})
+    host = factories.PeerClusterFactory(code="VT-HOST", name="Alpine Host Cluster", country="AT", ratings={"FIN.2": G})
+    offer = factories.OfferFactory(cluster=host, topics=["FIN.2"])
     client.force_login(factories.manager(visitor))
 
     response = client.get(_peers_url(country="AT"))
@@ -407,7 +413,7 @@ def test_peers_page_manager_sees_ranked_peers_with_links(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Alpine Host Cluster" in html
-    assert f'href="{visit_views.host_profile_url(host)}"' in html
+    assert f'href="{reverse("mobility:cluster", args=[host.code])}"' in html
     assert f'href="{reverse("visits:offer", args=[offer.pk])}"' in html
     assert "Can help with: Share of private funding — yours is red" in html
     assert "theirs" not in html
@@ -425,14 +431,14 @@ def test_peers_page_anonymous_is_sent_to_login(client):
 
 @pytest.mark.django_db
 def test_peers_page_user_without_cluster_gets_404(client):
-    client.force_login(factories.user())
+    client.force_login(factories.UserFactory())
 
     assert client.get(_peers_url()).status_code == 404
 
 
 @pytest.mark.django_db
 def test_peers_page_requested_or_declined_manager_gets_404(client):
-    cluster = factories.cluster(ratings={"FIN.2": R})
+    cluster = factories.PeerClusterFactory(ratings={"FIN.2": R})
     client.force_login(factories.manager(cluster, status=MembershipStatus.REQUESTED))
 
     assert client.get(_peers_url()).status_code == 404
@@ -440,8 +446,8 @@ def test_peers_page_requested_or_declined_manager_gets_404(client):
 
 @pytest.mark.django_db
 def test_peers_page_manager_cannot_pick_another_cluster(client):
-    mine = factories.cluster(ratings={"FIN.2": R})
-    other = factories.cluster(ratings={"FIN.2": R})
+    mine = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    other = factories.PeerClusterFactory(ratings={"FIN.2": R})
     client.force_login(factories.manager(mine))
 
     assert client.get(_peers_url(cluster=other.code)).status_code == 404
@@ -450,8 +456,8 @@ def test_peers_page_manager_cannot_pick_another_cluster(client):
 
 @pytest.mark.django_db
 def test_peers_page_manager_of_several_picks_one(client):
-    first = factories.cluster(name="AAA visits first", ratings={"FIN.2": R})
-    second = factories.cluster(name="AAB visits second", ratings={"GOV.5": R})
+    first = factories.PeerClusterFactory(name="AAA visits first", ratings={"FIN.2": R})
+    second = factories.PeerClusterFactory(name="AAB visits second", ratings={"GOV.5": R})
     account = factories.manager(first)
     ClusterMembership.objects.create(
         cluster=second, user=account, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
@@ -467,8 +473,8 @@ def test_peers_page_manager_of_several_picks_one(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["analyst", "superuser"])
 def test_peers_page_analyst_and_superuser_may_view_any_cluster(client, role):
-    cluster = factories.cluster(ratings={"FIN.2": R})
-    client.force_login(factories.analyst() if role == "analyst" else factories.user(superuser=True))
+    cluster = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    client.force_login(factories.AnalystFactory() if role == "analyst" else factories.UserFactory(role="admin"))
 
     response = client.get(_peers_url(cluster=cluster.code))
 
@@ -478,7 +484,7 @@ def test_peers_page_analyst_and_superuser_may_view_any_cluster(client, role):
 
 @pytest.mark.django_db
 def test_peers_page_bad_filter_is_ignored_with_message_not_500(client):
-    cluster = factories.cluster(ratings={"FIN.2": R})
+    cluster = factories.PeerClusterFactory(ratings={"FIN.2": R})
     client.force_login(factories.manager(cluster))
 
     response = client.get(_peers_url(dimension="NOPE", country="??"))
@@ -488,10 +494,10 @@ def test_peers_page_bad_filter_is_ignored_with_message_not_500(client):
 
 
 def _peers_queries(client, django_assert_num_queries, hosts):
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
     for _number in range(hosts):
-        host = factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": Y})
-        factories.offer(host, topics=["FIN.2", "GOV.5"])
+        host = factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G, "GOV.5": Y})
+        factories.OfferFactory(cluster=host, topics=["FIN.2", "GOV.5"])
     client.force_login(factories.manager(visitor))
     client.get(_peers_url(country="AT"))  # builds the shared network once
     with CaptureQueriesContext(connection) as queries:

@@ -7,7 +7,7 @@ from django.utils import translation
 from mobility.models import ClusterMembership, MembershipStatus
 from mobility.services import assign_manager, decide_membership, request_membership
 from tests.helpers import count_queries
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,9 @@ def url(name, lang="en", **kwargs):
 
 
 def test_request_emails_requester_and_managers(django_capture_on_commit_callbacks):
-    cluster = f.cluster(name="Joinable Cluster")
-    manager = f.manager(cluster, language="cs")
-    requester = f.user()
+    cluster = factories.ClusterFactory(name="Joinable Cluster")
+    manager = factories.manager(cluster, language="cs")
+    requester = factories.UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         membership = request_membership(cluster=cluster, user=requester, message="I run the office.")
     assert membership.status == MembershipStatus.REQUESTED
@@ -31,25 +31,25 @@ def test_request_emails_requester_and_managers(django_capture_on_commit_callback
 
 
 def test_request_without_managers_goes_to_analysts(django_capture_on_commit_callbacks):
-    cluster = f.cluster()
+    cluster = factories.ClusterFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        request_membership(cluster=cluster, user=f.user())
+        request_membership(cluster=cluster, user=factories.UserFactory())
     recipients = {message.to[0] for message in mail.outbox}
     assert "analyst@centramo.example" in recipients
 
 
 def test_request_twice_is_refused():
-    cluster = f.cluster()
-    requester = f.user()
+    cluster = factories.ClusterFactory()
+    requester = factories.UserFactory()
     request_membership(cluster=cluster, user=requester)
     with pytest.raises(ValidationError):
         request_membership(cluster=cluster, user=requester)
 
 
 def test_manager_approves_and_both_sides_are_emailed(django_capture_on_commit_callbacks):
-    cluster = f.cluster(name="Approve Cluster")
-    manager = f.manager(cluster)
-    membership = request_membership(cluster=cluster, user=f.user())
+    cluster = factories.ClusterFactory(name="Approve Cluster")
+    manager = factories.manager(cluster)
+    membership = request_membership(cluster=cluster, user=factories.UserFactory())
     with django_capture_on_commit_callbacks(execute=True):
         decide_membership(membership=membership, by=manager, approve=True)
     membership.refresh_from_db()
@@ -62,10 +62,10 @@ def test_manager_approves_and_both_sides_are_emailed(django_capture_on_commit_ca
 
 
 def test_analyst_declines(django_capture_on_commit_callbacks):
-    cluster = f.cluster(name="Decline Cluster")
-    membership = request_membership(cluster=cluster, user=f.user())
+    cluster = factories.ClusterFactory(name="Decline Cluster")
+    membership = request_membership(cluster=cluster, user=factories.UserFactory())
     with django_capture_on_commit_callbacks(execute=True):
-        decide_membership(membership=membership, by=f.user(role="analyst"), approve=False)
+        decide_membership(membership=membership, by=factories.UserFactory(role="analyst"), approve=False)
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.DECLINED
     assert "Your request to manage Decline Cluster was declined" in [message.subject for message in mail.outbox]
@@ -73,14 +73,14 @@ def test_analyst_declines(django_capture_on_commit_callbacks):
 
 @pytest.mark.parametrize("role", ("participant", "trainer", "other_manager", "pending_manager", "self"))
 def test_others_cannot_decide(role):
-    cluster = f.cluster()
-    requester = f.user()
+    cluster = factories.ClusterFactory()
+    requester = factories.UserFactory()
     membership = request_membership(cluster=cluster, user=requester)
     decider = {
-        "participant": lambda: f.user(),
-        "trainer": lambda: f.user(role="trainer"),
-        "other_manager": lambda: f.manager(f.cluster()),
-        "pending_manager": lambda: f.manager(cluster, status=MembershipStatus.REQUESTED),
+        "participant": lambda: factories.UserFactory(),
+        "trainer": lambda: factories.UserFactory(role="trainer"),
+        "other_manager": lambda: factories.manager(factories.ClusterFactory()),
+        "pending_manager": lambda: factories.manager(cluster, status=MembershipStatus.REQUESTED),
         "self": lambda: requester,
     }[role]()
     with pytest.raises(PermissionDenied):
@@ -88,19 +88,19 @@ def test_others_cannot_decide(role):
 
 
 def test_assign_manager_by_analyst_only(django_capture_on_commit_callbacks):
-    cluster = f.cluster()
-    person = f.user()
+    cluster = factories.ClusterFactory()
+    person = factories.UserFactory()
     with pytest.raises(PermissionDenied):
-        assign_manager(cluster=cluster, user=person, by=f.user(role="trainer"))
+        assign_manager(cluster=cluster, user=person, by=factories.UserFactory(role="trainer"))
     with django_capture_on_commit_callbacks(execute=True):
-        membership = assign_manager(cluster=cluster, user=person, by=f.user(role="analyst"))
+        membership = assign_manager(cluster=cluster, user=person, by=factories.UserFactory(role="analyst"))
     assert membership.status == MembershipStatus.APPROVED
     assert mail.outbox[0].to == [person.email]
 
 
 def test_request_view_creates_request(client, django_capture_on_commit_callbacks):
-    cluster = f.cluster(name="View Cluster")
-    requester = f.user()
+    cluster = factories.ClusterFactory(name="View Cluster")
+    requester = factories.UserFactory()
     client.force_login(requester)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("request_membership"), {"cluster": cluster.pk, "message": "Hello"})
@@ -115,9 +115,9 @@ def test_request_view_needs_login(client):
 
 
 def test_decide_view_for_manager(client):
-    cluster = f.cluster()
-    manager = f.manager(cluster)
-    membership = request_membership(cluster=cluster, user=f.user())
+    cluster = factories.ClusterFactory()
+    manager = factories.manager(cluster)
+    membership = request_membership(cluster=cluster, user=factories.UserFactory())
     client.force_login(manager)
     assert membership in client.get(url("membership_requests")).context["pending"]
     response = client.post(url("decide_membership", pk=membership.pk), {"decision": "approve"})
@@ -127,8 +127,8 @@ def test_decide_view_for_manager(client):
 
 
 def test_decide_view_hides_requests_of_other_clusters(client):
-    membership = request_membership(cluster=f.cluster(), user=f.user())
-    client.force_login(f.manager(f.cluster()))
+    membership = request_membership(cluster=factories.ClusterFactory(), user=factories.UserFactory())
+    client.force_login(factories.manager(factories.ClusterFactory()))
     assert list(client.get(url("membership_requests")).context["pending"]) == []
     response = client.post(url("decide_membership", pk=membership.pk), {"decision": "approve"})
     assert response.status_code == 404
@@ -137,8 +137,8 @@ def test_decide_view_hides_requests_of_other_clusters(client):
 
 
 def test_my_clusters_lists_memberships(client):
-    cluster = f.cluster(name="Mine Cluster")
-    manager = f.manager(cluster)
+    cluster = factories.ClusterFactory(name="Mine Cluster")
+    manager = factories.manager(cluster)
     client.force_login(manager)
     response = client.get(url("my_clusters"))
     html = response.content.decode()
@@ -148,36 +148,36 @@ def test_my_clusters_lists_memberships(client):
 
 
 def test_membership_requests_query_count_does_not_grow(client):
-    analyst = f.user(role="analyst")
+    analyst = factories.UserFactory(role="analyst")
     client.force_login(analyst)
-    request_membership(cluster=f.cluster(), user=f.user())
+    request_membership(cluster=factories.ClusterFactory(), user=factories.UserFactory())
     one = count_queries(client, url("membership_requests"))
     for _number in range(29):
-        request_membership(cluster=f.cluster(), user=f.user())
+        request_membership(cluster=factories.ClusterFactory(), user=factories.UserFactory())
     assert count_queries(client, url("membership_requests")) == one
 
 
 def test_nav_shows_our_results_to_managers_only(client):
-    cluster = f.cluster()
-    client.force_login(f.manager(cluster))
+    cluster = factories.ClusterFactory()
+    client.force_login(factories.manager(cluster))
     assert "Our results" in client.get(url("directory")).content.decode()
-    client.force_login(f.user())
+    client.force_login(factories.UserFactory())
     assert "Our results" not in client.get(url("directory")).content.decode()
 
 
 def test_profile_page_lists_memberships(client):
-    cluster = f.cluster(name="Profile Cluster")
-    client.force_login(f.manager(cluster))
+    cluster = factories.ClusterFactory(name="Profile Cluster")
+    client.force_login(factories.manager(cluster))
     with translation.override("en"):
         html = client.get(reverse("profile")).content.decode()
     assert "Profile Cluster: benchmark results" in html
 
 
 def test_my_clusters_query_count_does_not_grow(client):
-    person = f.user()
+    person = factories.UserFactory()
     client.force_login(person)
-    f.cluster().memberships.create(user=person)
+    factories.ClusterFactory().memberships.create(user=person)
     one = count_queries(client, url("my_clusters"))
     for _number in range(29):
-        f.cluster().memberships.create(user=person, status=MembershipStatus.APPROVED)
+        factories.ClusterFactory().memberships.create(user=person, status=MembershipStatus.APPROVED)
     assert count_queries(client, url("my_clusters")) == one

@@ -7,8 +7,8 @@ from django.utils import translation
 from mobility import network_cache, queries
 from mobility.importing import import_benchmark_file
 from mobility.models import Cluster, Indicator
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R
+from tests.mobility import factories
+from tests.mobility.factories import G, R
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,10 @@ def test_network_is_rebuilt_after_an_import():
 
 
 def test_network_is_rebuilt_when_an_offer_changes():
-    host = factories.cluster(code="NC-HOST", ratings={"FIN.2": G})
+    host = factories.PeerClusterFactory(code="NC-HOST", ratings={"FIN.2": G})
     assert network_cache.matching_data().network.candidate("NC-HOST").offer_topics == frozenset()
 
-    offer = factories.offer(host, topics=["FIN.2"])
+    offer = factories.OfferFactory(cluster=host, topics=["FIN.2"])
 
     data = network_cache.matching_data()
     position = [indicator.code for indicator in data.indicators].index("FIN.2")
@@ -64,16 +64,16 @@ def test_invalidate_network_rebuilds_it():
 
 def _signed_in_queries(client, url, extra_clusters):
     for _number in range(extra_clusters):
-        factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": G})
+        factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G, "GOV.5": G})
     client.get(url)  # builds the shared network once
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
 
 
-@pytest.mark.parametrize("name", ["visits:peers", "visits:dashboard"])
+@pytest.mark.parametrize("name", ["visits:peers", "dashboard"])
 def test_signed_in_page_queries_do_not_grow_with_the_network(client, name):
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R, "GOV.5": R})
     client.force_login(factories.manager(visitor))
     with translation.override("en"):
         url = reverse(name)

@@ -9,8 +9,8 @@ from django.utils import translation
 
 from mobility import overviews
 from mobility.queries import latest_result, weak_points
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R, Y
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +20,10 @@ def scores_of(cluster):
 
 
 def test_peers_by_weak_point_only_consenting_hosts_ordered_by_their_match_number():
-    visitor = factories.cluster(ratings={"ZP.1": R, "ZP.2": Y})
-    strong = factories.cluster(name="Strong host", ratings={"ZP.1": G, "ZP.2": G})
-    medium = factories.cluster(name="Medium host", ratings={"ZP.1": Y, "ZP.2": Y})
-    factories.cluster(name="Refusing host", ratings={"ZP.1": G, "ZP.2": G}, consent=False)
+    visitor = factories.PeerClusterFactory(ratings={"ZP.1": R, "ZP.2": Y})
+    strong = factories.PeerClusterFactory(name="Strong host", ratings={"ZP.1": G, "ZP.2": G})
+    medium = factories.PeerClusterFactory(name="Medium host", ratings={"ZP.1": Y, "ZP.2": Y})
+    factories.PeerClusterFactory(name="Refusing host", ratings={"ZP.1": G, "ZP.2": G}, consent=False)
     red, yellow = scores_of(visitor)
 
     with translation.override("en"):
@@ -40,14 +40,14 @@ def test_peers_by_weak_point_only_consenting_hosts_ordered_by_their_match_number
 
 
 def test_peers_by_weak_point_for_a_cluster_without_result_is_empty():
-    assert overviews.peers_by_weak_point(cluster=factories.cluster(), weak_points=[], limit=3) == {}
+    assert overviews.peers_by_weak_point(cluster=factories.PeerClusterFactory(), weak_points=[], limit=3) == {}
 
 
 def test_stronger_peers_among_names_only_consenting_clusters_rated_above():
-    visitor = factories.cluster(ratings={"ZP.3": R, "ZP.4": Y})
-    stronger = factories.cluster(ratings={"ZP.3": Y, "ZP.4": Y})
-    refusing = factories.cluster(ratings={"ZP.3": G, "ZP.4": G}, consent=False)
-    unscored = factories.cluster(ratings={"FIN.2": G})
+    visitor = factories.PeerClusterFactory(ratings={"ZP.3": R, "ZP.4": Y})
+    stronger = factories.PeerClusterFactory(ratings={"ZP.3": Y, "ZP.4": Y})
+    refusing = factories.PeerClusterFactory(ratings={"ZP.3": G, "ZP.4": G}, consent=False)
+    unscored = factories.PeerClusterFactory(ratings={"FIN.2": G})
     red, yellow = scores_of(visitor)
 
     helping = overviews.stronger_peers_among(
@@ -58,15 +58,15 @@ def test_stronger_peers_among_names_only_consenting_clusters_rated_above():
 
 
 def test_offers_on_are_other_public_clusters_open_offers_soonest_first():
-    visitor = factories.cluster(ratings={"ZP.5": R})
-    host = factories.cluster()
-    hidden = factories.cluster(is_public=False)
-    later = factories.offer(host, topics=["ZP.5"], starts_in=60)
-    sooner = factories.offer(host, topics=["ZP.5", "ZP.6"], starts_in=30)
-    factories.offer(host, topics=["ZP.6"])
-    factories.offer(host, topics=["ZP.5"], is_open=False)
-    factories.offer(hidden, topics=["ZP.5"])
-    factories.offer(visitor, topics=["ZP.5"])
+    visitor = factories.PeerClusterFactory(ratings={"ZP.5": R})
+    host = factories.PeerClusterFactory()
+    hidden = factories.PeerClusterFactory(is_public=False)
+    later = factories.OfferFactory(cluster=host, topics=["ZP.5"], starts_in=60)
+    sooner = factories.OfferFactory(cluster=host, topics=["ZP.5", "ZP.6"], starts_in=30)
+    factories.OfferFactory(cluster=host, topics=["ZP.6"])
+    factories.OfferFactory(cluster=host, topics=["ZP.5"], is_open=False)
+    factories.OfferFactory(cluster=hidden, topics=["ZP.5"])
+    factories.OfferFactory(cluster=visitor, topics=["ZP.5"])
     [zp5] = factories.indicators("ZP.5")
 
     offers = list(overviews.offers_on(indicators=[zp5.pk], cluster=visitor))

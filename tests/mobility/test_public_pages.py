@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from mobility.models import Cluster, Label
 from tests.helpers import count_queries
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +46,14 @@ def test_directory_filters_by_country_and_sector(client):
 
 
 def test_directory_filters_by_label_and_validity(client):
-    valid = f.cluster(name="Valid Label Cluster")
-    expired = f.cluster(name="Expired Label Cluster")
-    f.label(valid, level="gold", awarded_on=today() - datetime.timedelta(days=10), valid_until=today())
-    f.label(expired, level="gold", awarded_on=datetime.date(2010, 1, 1), valid_until=datetime.date(2012, 1, 1))
+    valid = factories.ClusterFactory(name="Valid Label Cluster")
+    expired = factories.ClusterFactory(name="Expired Label Cluster")
+    factories.LabelFactory(
+        cluster=valid, level="gold", awarded_on=today() - datetime.timedelta(days=10), valid_until=today()
+    )
+    factories.LabelFactory(
+        cluster=expired, level="gold", awarded_on=datetime.date(2010, 1, 1), valid_until=datetime.date(2012, 1, 1)
+    )
     response = client.get(url("directory"), {"label": "gold", "q": "Label Cluster"})
     assert [cluster.name for cluster in response.context["clusters"]] == [
         "Expired Label Cluster",
@@ -69,7 +73,7 @@ def test_directory_ignores_invalid_filters(client):
 
 
 def test_directory_hides_private_clusters(client):
-    f.cluster(name="Hidden Zeta Cluster", is_public=False)
+    factories.ClusterFactory(name="Hidden Zeta Cluster", is_public=False)
     response = client.get(url("directory"), {"q": "Hidden Zeta"})
     assert response.context["clusters"].paginator.count == 0
     hidden = Cluster.objects.get(name="Hidden Zeta Cluster")
@@ -83,14 +87,14 @@ def test_directory_paginates(client):
 
 
 def test_directory_query_count_does_not_grow(client):
-    f.cluster(name="Omega Count 0")
+    factories.ClusterFactory(name="Omega Count 0")
     Label.objects.create(
         cluster=Cluster.objects.get(name="Omega Count 0"), level="bronze", awarded_on=today(), valid_until=today()
     )
     one = count_queries(client, url("directory") + "?q=Omega+Count")
     for number in range(1, 30):
-        cluster = f.cluster(name=f"Omega Count {number}")
-        f.label(cluster, awarded_on=today(), valid_until=today())
+        cluster = factories.ClusterFactory(name=f"Omega Count {number}")
+        factories.LabelFactory(cluster=cluster, awarded_on=today(), valid_until=today())
     assert count_queries(client, url("directory") + "?q=Omega+Count") == one
 
 
@@ -112,9 +116,11 @@ def test_profile_description_is_translated_with_english_fallback(client):
 
 
 def test_profile_shows_expired_labels_as_expired(client):
-    cluster = f.cluster(name="Label History Cluster")
-    f.label(cluster, awarded_on=datetime.date(2012, 1, 1), valid_until=datetime.date(2014, 1, 1))
-    f.label(cluster, level="silver", awarded_on=today(), valid_until=today() + datetime.timedelta(days=700))
+    cluster = factories.ClusterFactory(name="Label History Cluster")
+    factories.LabelFactory(cluster=cluster, awarded_on=datetime.date(2012, 1, 1), valid_until=datetime.date(2014, 1, 1))
+    factories.LabelFactory(
+        cluster=cluster, level="silver", awarded_on=today(), valid_until=today() + datetime.timedelta(days=700)
+    )
     html = client.get(url("cluster", code=cluster.code)).content.decode()
     assert "Bronze label, expired on" in html
     assert "Silver label, valid until" in html
@@ -125,11 +131,13 @@ def test_profile_unknown_code_is_404(client):
 
 
 def test_profile_query_count_does_not_grow_with_labels(client):
-    cluster = f.cluster(name="Many Labels")
-    f.label(cluster, awarded_on=datetime.date(2000, 1, 1), valid_until=datetime.date(2002, 1, 1))
+    cluster = factories.ClusterFactory(name="Many Labels")
+    factories.LabelFactory(cluster=cluster, awarded_on=datetime.date(2000, 1, 1), valid_until=datetime.date(2002, 1, 1))
     one = count_queries(client, url("cluster", code=cluster.code))
     for year in range(2001, 2030):
-        f.label(cluster, awarded_on=datetime.date(year, 1, 1), valid_until=datetime.date(year + 2, 1, 1))
+        factories.LabelFactory(
+            cluster=cluster, awarded_on=datetime.date(year, 1, 1), valid_until=datetime.date(year + 2, 1, 1)
+        )
     assert count_queries(client, url("cluster", code=cluster.code)) == one
 
 
@@ -163,11 +171,13 @@ def _by_country(dimension):
 
 
 def test_statistics_suppresses_groups_under_five_and_shows_no_count_of_them(client):
-    edition = f.edition("Small")
+    edition = factories.EditionFactory(name="Small")
     for _number in range(4):
-        f.result(f.cluster(country="DE"), edition, default=2)
+        factories.ResultFactory(cluster=factories.ClusterFactory(country="DE"), edition=edition, default=2)
     for number in range(5):
-        f.result(f.cluster(country="AT"), edition, default=0 if number < 2 else 1)
+        factories.ResultFactory(
+            cluster=factories.ClusterFactory(country="AT"), edition=edition, default=0 if number < 2 else 1
+        )
     response, dimensions = _statistics(client, "Small")
     for dimension in dimensions:
         # DE is too small; AT is hidden too, or "all countries" minus AT would give DE away.
@@ -190,11 +200,11 @@ def _subtract(dimension):
 
 
 def test_statistics_subtraction_never_exposes_a_single_small_group(client):
-    edition = f.edition("Subtract")
+    edition = factories.EditionFactory(name="Subtract")
     for _number in range(5):
-        f.result(f.cluster(country="CZ"), edition, default=1)
-    austrian = f.cluster(country="AT")
-    f.result(austrian, edition, default=2)
+        factories.ResultFactory(cluster=factories.ClusterFactory(country="CZ"), edition=edition, default=1)
+    austrian = factories.ClusterFactory(country="AT")
+    factories.ResultFactory(cluster=austrian, edition=edition, default=2)
     response, dimensions = _statistics(client, "Subtract")
 
     assert len(dimensions) == 6
@@ -214,10 +224,10 @@ def test_statistics_subtraction_never_exposes_a_single_small_group(client):
 
 
 def test_statistics_one_suppressed_group_takes_the_next_smallest_with_it(client):
-    edition = f.edition("Secondary")
+    edition = factories.EditionFactory(name="Secondary")
     for country, size in (("AT", 2), ("CZ", 5), ("SK", 6), ("PL", 7)):
         for _number in range(size):
-            f.result(f.cluster(country=country), edition, default=1)
+            factories.ResultFactory(cluster=factories.ClusterFactory(country=country), edition=edition, default=1)
     _response, dimensions = _statistics(client, "Secondary")
 
     for dimension in dimensions:
@@ -245,11 +255,11 @@ def test_statistics_unknown_edition_is_404(client):
 
 
 def test_statistics_query_count_does_not_grow(client):
-    edition = f.edition("Count")
-    f.result(f.cluster(), edition)
+    edition = factories.EditionFactory(name="Count")
+    factories.ResultFactory(cluster=factories.ClusterFactory(), edition=edition, default=1)
     one = count_queries(client, url("statistics_edition", edition="Count"))
     for _number in range(29):
-        f.result(f.cluster(country="PL"), edition)
+        factories.ResultFactory(cluster=factories.ClusterFactory(country="PL"), edition=edition, default=1)
     assert count_queries(client, url("statistics_edition", edition="Count")) == one
 
 
@@ -261,12 +271,12 @@ def test_public_pages_never_show_scores(client):
 
 
 def test_profile_links_results_only_for_those_who_may_see_them(client):
-    cluster = f.cluster(name="Linked Cluster")
+    cluster = factories.ClusterFactory(name="Linked Cluster")
     results = url("results", code=cluster.code)
     assert results not in client.get(url("cluster", code=cluster.code)).content.decode()
-    client.force_login(f.user())
+    client.force_login(factories.UserFactory())
     assert results not in client.get(url("cluster", code=cluster.code)).content.decode()
-    client.force_login(f.manager(cluster))
+    client.force_login(factories.manager(cluster))
     assert results in client.get(url("cluster", code=cluster.code)).content.decode()
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     assert results in client.get(url("cluster", code=cluster.code)).content.decode()

@@ -14,8 +14,7 @@ from mobility.queries import (
     results_of,
     weak_points,
 )
-from tests.mobility import cluster_factories as f
-from tests.mobility import visit_factories
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +22,13 @@ R, Y, G = Rating.RED, Rating.YELLOW, Rating.GREEN
 
 
 def test_weak_points_reds_then_yellows_each_in_indicator_order():
-    cluster = f.cluster()
-    f.result(cluster, f.edition(), {"FIN.2": R, "STR.1": Y, "GOV.3": R, "COM.2": Y}, default=G)
+    cluster = factories.ClusterFactory()
+    factories.ResultFactory(
+        cluster=cluster,
+        edition=factories.EditionFactory(),
+        ratings={"FIN.2": R, "STR.1": Y, "GOV.3": R, "COM.2": Y},
+        default=G,
+    )
 
     [result] = results_of(cluster=cluster)
 
@@ -37,10 +41,20 @@ def test_weak_points_reds_then_yellows_each_in_indicator_order():
 
 
 def test_rating_history_oldest_first_and_ratings_around_a_day():
-    cluster = f.cluster()
-    f.result(cluster, f.edition("H-2014", datetime.date(2014, 10, 1)), {"FIN.2": Y}, default=G)
-    f.result(cluster, f.edition("H-2012", datetime.date(2012, 10, 1)), {"FIN.2": R}, default=G)
-    fin2 = visit_factories.indicators("FIN.2")[0]
+    cluster = factories.ClusterFactory()
+    factories.ResultFactory(
+        cluster=cluster,
+        edition=factories.EditionFactory(name="H-2014", date=datetime.date(2014, 10, 1)),
+        ratings={"FIN.2": Y},
+        default=G,
+    )
+    factories.ResultFactory(
+        cluster=cluster,
+        edition=factories.EditionFactory(name="H-2012", date=datetime.date(2012, 10, 1)),
+        ratings={"FIN.2": R},
+        default=G,
+    )
+    fin2 = factories.indicators("FIN.2")[0]
 
     history = rating_history(results=list(results_of(cluster=cluster)))
 
@@ -63,18 +77,22 @@ def test_rating_history_oldest_first_and_ratings_around_a_day():
 
 
 def test_improvement_actions_of_the_visiting_cluster_by_visit_end_then_position():
-    visitor, manager, host, _host_manager = visit_factories.pair()
-    later = visit_factories.offer(host, title_en="Later visit", starts_in=-10, deadline_in=-20)
-    earlier = visit_factories.offer(host, title_en="Earlier visit", starts_in=-40, deadline_in=-50)
+    visitor, manager, host, _host_manager = factories.pair()
+    later = factories.OfferFactory(cluster=host, title_en="Later visit", starts_in=-10, deadline_in=-20)
+    earlier = factories.OfferFactory(cluster=host, title_en="Earlier visit", starts_in=-40, deadline_in=-50)
     for offer, actions in (
         (later, [("GOV.5", "Write a strategy."), ("FIN.2", "Introduce fees.")]),
         (earlier, [("SRV.1", "Ask members.")]),
     ):
-        booking = visit_factories.booking(offer, visitor, by=manager, status=BookingStatus.COMPLETED)
-        visit_factories.report(booking, actions=actions)
+        booking = factories.BookingFactory(
+            offer=offer, cluster=visitor, requested_by=manager, status=BookingStatus.COMPLETED
+        )
+        factories.ReportFactory(booking=booking, actions=actions)
     # The host's own reports are not the visitor's actions.
-    guest = visit_factories.cluster(ratings={"FIN.2": R})
-    visit_factories.report(visit_factories.booking(later, guest, status=BookingStatus.COMPLETED))
+    guest = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    factories.ReportFactory(
+        booking=factories.BookingFactory(offer=later, cluster=guest, status=BookingStatus.COMPLETED)
+    )
 
     actions = improvement_actions_of(cluster=visitor)
 
@@ -86,14 +104,18 @@ def test_improvement_actions_of_the_visiting_cluster_by_visit_end_then_position(
 
 
 def test_cluster_by_code_finds_non_public_clusters_too():
-    hidden = f.cluster(is_public=False)
+    hidden = factories.ClusterFactory(is_public=False)
 
     assert (cluster_by_code(code=hidden.code), cluster_by_code(code="NO-SUCH")) == (hidden, None)
 
 
 def test_dashboard_clusters_a_manager_opens_their_own_first_by_name():
-    beta, alpha, other = f.cluster(name="Beta"), f.cluster(name="Alpha"), f.cluster(name="Other")
-    manager = f.manager(beta)
+    beta, alpha, other = (
+        factories.ClusterFactory(name="Beta"),
+        factories.ClusterFactory(name="Alpha"),
+        factories.ClusterFactory(name="Other"),
+    )
+    manager = factories.manager(beta)
     ClusterMembership.objects.create(
         cluster=alpha, user=manager, role=MembershipRole.MANAGER, status=MembershipStatus.APPROVED
     )
@@ -104,8 +126,8 @@ def test_dashboard_clusters_a_manager_opens_their_own_first_by_name():
 
 
 def test_dashboard_clusters_an_analyst_opens_any_cluster_by_code():
-    cluster = f.cluster()
-    analyst = f.user(role="analyst")
+    cluster = factories.ClusterFactory()
+    analyst = factories.UserFactory(role="analyst")
 
     assert dashboard_clusters(user=analyst) == ([], None)
     assert dashboard_clusters(user=analyst, code=cluster.code) == ([], cluster)

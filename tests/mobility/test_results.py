@@ -16,7 +16,7 @@ from mobility.queries import (
 from mobility.rules import can_see_results
 from portal.models import User
 from tests.helpers import count_queries
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -31,24 +31,34 @@ def url(name, code, lang="en"):
 
 @pytest.fixture
 def setup():
-    cluster = f.cluster(name="Results Cluster")
-    other = f.cluster(name="Other Cluster")
-    first = f.edition("R1", None)
-    second = f.edition("R2", None)
+    cluster = factories.ClusterFactory(name="Results Cluster")
+    other = factories.ClusterFactory(name="Other Cluster")
+    first = factories.EditionFactory(name="R1")
+    second = factories.EditionFactory(name="R2")
     first.date, second.date = first.date.replace(year=2031), second.date.replace(year=2033)
     first.save()
     second.save()
-    f.result(cluster, first, {"FIN.1": Rating.RED, "FIN.2": Rating.RED, "COM.2": Rating.GREEN})
-    f.result(cluster, second, {"FIN.1": Rating.YELLOW, "FIN.2": Rating.RED, "COM.2": Rating.YELLOW, "GOV.3": 0})
-    f.result(other, second, default=Rating.GREEN)
+    factories.ResultFactory(
+        cluster=cluster,
+        edition=first,
+        ratings={"FIN.1": Rating.RED, "FIN.2": Rating.RED, "COM.2": Rating.GREEN},
+        default=1,
+    )
+    factories.ResultFactory(
+        cluster=cluster,
+        edition=second,
+        ratings={"FIN.1": Rating.YELLOW, "FIN.2": Rating.RED, "COM.2": Rating.YELLOW, "GOV.3": 0},
+        default=1,
+    )
+    factories.ResultFactory(cluster=other, edition=second, default=Rating.GREEN)
     users = {
-        "manager": f.manager(cluster),
-        "other_manager": f.manager(other),
-        "pending_manager": f.manager(cluster, status=MembershipStatus.REQUESTED),
-        "participant": f.user(),
-        "trainer": f.user(role="trainer"),
-        "analyst": f.user(role="analyst"),
-        "admin": f.user(role="admin"),
+        "manager": factories.manager(cluster),
+        "other_manager": factories.manager(other),
+        "pending_manager": factories.manager(cluster, status=MembershipStatus.REQUESTED),
+        "participant": factories.UserFactory(),
+        "trainer": factories.UserFactory(role="trainer"),
+        "analyst": factories.UserFactory(role="analyst"),
+        "admin": factories.UserFactory(role="admin"),
     }
     return cluster, other, users
 
@@ -124,8 +134,8 @@ def test_results_page_content(client, setup):
 
 
 def test_results_page_without_result(client):
-    cluster = f.cluster()
-    manager = f.manager(cluster)
+    cluster = factories.ClusterFactory()
+    manager = factories.manager(cluster)
     client.force_login(manager)
     response = client.get(url("results", cluster.code))
     assert response.status_code == 200
@@ -176,13 +186,13 @@ def test_xlsx_export_neutralises_formulas(client, setup):
 
 
 def test_results_query_count_does_not_grow_with_editions(client):
-    cluster = f.cluster()
-    manager = f.manager(cluster)
-    f.result(cluster, f.edition("Q1"))
+    cluster = factories.ClusterFactory()
+    manager = factories.manager(cluster)
+    factories.ResultFactory(cluster=cluster, edition=factories.EditionFactory(name="Q1"), default=1)
     client.force_login(manager)
     one = count_queries(client, url("results", cluster.code))
     for number in range(2, 31):
-        f.result(cluster, f.edition(f"Q{number}"))
+        factories.ResultFactory(cluster=cluster, edition=factories.EditionFactory(name=f"Q{number}"), default=1)
     assert count_queries(client, url("results", cluster.code)) == one
 
 
@@ -205,4 +215,4 @@ def test_selectors(setup):
     medians = network_median_by_dimension(edition=result.edition)
     assert set(medians) == {"STR", "GOV", "FIN", "SRV", "COM", "ACH"}
     assert medians["STR"] == 1.5
-    assert latest_result(cluster=f.cluster()) is None
+    assert latest_result(cluster=factories.ClusterFactory()) is None

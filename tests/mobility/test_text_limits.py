@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from mobility.models import StudyVisitBooking
-from tests.mobility import visit_factories as factories
+from tests.mobility import factories
+from tests.mobility.visits.support import offer_post
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ HUGE = "x" * 2_400_000
 
 def test_huge_booking_message_is_refused_with_a_clear_message(client):
     visitor, visitor_manager, host, _host_manager = factories.pair()
-    offer = factories.offer(host)
+    offer = factories.OfferFactory(cluster=host)
     client.force_login(visitor_manager)
 
     with translation.override("cs"):
@@ -37,7 +38,7 @@ def test_huge_booking_message_is_refused_with_a_clear_message(client):
 
 def test_message_at_the_limit_is_accepted(client):
     visitor, visitor_manager, host, _host_manager = factories.pair()
-    offer = factories.offer(host)
+    offer = factories.OfferFactory(cluster=host)
     client.force_login(visitor_manager)
 
     response = client.post(
@@ -63,9 +64,7 @@ def test_message_at_the_limit_is_accepted(client):
     ],
 )
 def test_offer_texts_have_limits(client, field, limit):
-    from tests.mobility.test_visits import offer_post
-
-    host = factories.cluster()
+    host = factories.PeerClusterFactory()
     client.force_login(factories.manager(host))
 
     response = client.post("/en/study-visits/new/", offer_post(**{f"{field}_en": "y" * (limit + 1)}))
@@ -105,8 +104,10 @@ def test_huge_visit_report_is_refused(client):
     from mobility.models import BookingStatus, VisitReport
 
     visitor, visitor_manager, host, _host_manager = factories.pair()
-    past = factories.offer(host, starts_in=-10, deadline_in=-20)
-    booking = factories.booking(past, visitor, by=visitor_manager, status=BookingStatus.COMPLETED)
+    past = factories.OfferFactory(cluster=host, starts_in=-10, deadline_in=-20)
+    booking = factories.BookingFactory(
+        offer=past, cluster=visitor, requested_by=visitor_manager, status=BookingStatus.COMPLETED
+    )
     client.force_login(visitor_manager)
 
     response = client.post(

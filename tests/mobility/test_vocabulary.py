@@ -12,7 +12,7 @@ from mobility.importing import import_benchmark_file
 from mobility.models import Cluster, Region, Sector
 from portal.demo.mobility import REGION_NAMES, SECTOR_NAMES
 from tests.helpers import LANGS, count_queries
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 from tests.mobility.test_importing import rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
@@ -160,7 +160,7 @@ def test_import_adds_a_new_sector_named_in_english_only_when_it_writes():
 
 
 def test_import_reports_a_sector_change_with_both_names():
-    f.cluster(code="TST-103", name="Test Cluster", sector="ICT")
+    factories.ClusterFactory(code="TST-103", name="Test Cluster", sector="ICT")
     rows = rows_for(code="TST-103")
 
     _plan, summary = import_benchmark_file(to_csv(rows), dry_run=True)
@@ -176,7 +176,7 @@ def test_terms_differing_in_case_and_spacing_are_one_sector():
 
 
 def test_a_cluster_cannot_lie_in_a_region_of_another_country():
-    cluster = f.cluster(country="PL")
+    cluster = factories.ClusterFactory(country="PL")
     cluster.region = Region.objects.get(country="CZ", code="moravian-silesian-region")
 
     with pytest.raises(ValidationError) as error:
@@ -186,10 +186,12 @@ def test_a_cluster_cannot_lie_in_a_region_of_another_country():
 
 
 def test_directory_query_count_does_not_grow_with_sectors_and_regions(client):
-    f.cluster(name="Vocab Count 0", sector="Vocab sector 0", region="Vocab region 0")
+    factories.ClusterFactory(name="Vocab Count 0", sector="Vocab sector 0", region="Vocab region 0")
     one = count_queries(client, url("directory") + "?q=Vocab+Count")
     for number in range(1, 30):
-        f.cluster(name=f"Vocab Count {number}", sector=f"Vocab sector {number}", region=f"Vocab region {number}")
+        factories.ClusterFactory(
+            name=f"Vocab Count {number}", sector=f"Vocab sector {number}", region=f"Vocab region {number}"
+        )
 
     assert count_queries(client, url("directory") + "?q=Vocab+Count") == one
 
@@ -198,14 +200,14 @@ def test_directory_query_count_does_not_grow_with_sectors_and_regions(client):
 
 
 def test_analyst_translates_a_sector_and_every_language_reads_it(client):
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     sector = vocabulary.sector_named("Space technology")
     data = {"code": sector.code, **{f"name_{lang}": "" for lang in LANGS}}
     data |= {"name_en": "Space technology", "name_cs": "Kosmické technologie", "name_tr": "Uzay teknolojileri"}
 
     response = client.post(reverse("wagtailsnippets_mobility_sector:edit", args=[sector.pk]), data)
     client.logout()
-    f.cluster(name="Orbit Cluster", sector="Space technology")
+    factories.ClusterFactory(name="Orbit Cluster", sector="Space technology")
 
     assert response.status_code == 302
     assert "Kosmické technologie" in client.get(url("directory", "cs"), {"sector": sector.code}).content.decode()
@@ -214,7 +216,7 @@ def test_analyst_translates_a_sector_and_every_language_reads_it(client):
 
 
 def test_analyst_edits_a_cluster_region_of_its_own_country_only(client):
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     cluster = Cluster.objects.get(code="CZ-001")
     edit = reverse("wagtailsnippets_mobility_cluster:edit", args=[cluster.pk])
     html = client.get(edit).content.decode()
@@ -233,11 +235,11 @@ def test_analyst_edits_a_cluster_region_of_its_own_country_only(client):
 
 
 def test_only_analysts_manage_sectors_and_regions(client):
-    client.force_login(f.user(role="trainer"))
+    client.force_login(factories.UserFactory(role="trainer"))
 
     assert client.get(reverse("wagtailsnippets_mobility_sector:list")).status_code in (302, 403)
     assert client.get(reverse("wagtailsnippets_mobility_region:list")).status_code in (302, 403)
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     assert client.get(reverse("wagtailsnippets_mobility_region:list")).status_code == 200
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus
 from portal.models import User
-from tests.mobility import visit_factories as visits
+from tests.mobility import factories as mobility_factories
 from tests.training import factories as training
 from training.models import CalendarFeedToken
 from training.services import register_for_seminar
@@ -45,18 +45,22 @@ def build_world():
     """`manager` manages the cluster whose data is crawled (the visitor of the
     bookings); `host_manager` manages the host of its visits; `other_manager`
     manages an unrelated cluster."""
-    cluster, manager, host, host_manager = visits.pair()
-    other = visits.cluster(country="HU", ratings={"FIN.2": 1, "GOV.5": 1, "SRV.1": 1})
+    cluster, manager, host, host_manager = mobility_factories.pair()
+    other = mobility_factories.PeerClusterFactory(country="HU", ratings={"FIN.2": 1, "GOV.5": 1, "SRV.1": 1})
     trainer = training.user(trainer=True)
     seminar = training.seminar(trainers=[trainer])
     participant = User.objects.get(email="participant@centramo.example")
     registration, _waiting = register_for_seminar(seminar=seminar, user=participant), None
-    offer = visits.offer(host)
-    booking = visits.booking(offer, cluster, by=manager, status=BookingStatus.ACCEPTED, message="Secret hello")
-    past = visits.offer(host, starts_in=-10, deadline_in=-20)
-    completed = visits.booking(past, cluster, by=manager, status=BookingStatus.COMPLETED)
-    report = visits.report(completed, shared=True)
-    applicant = visits.user(email="applicant@example.org")
+    offer = mobility_factories.OfferFactory(cluster=host)
+    booking = mobility_factories.BookingFactory(
+        offer=offer, cluster=cluster, requested_by=manager, status=BookingStatus.ACCEPTED, message="Secret hello"
+    )
+    past = mobility_factories.OfferFactory(cluster=host, starts_in=-10, deadline_in=-20)
+    completed = mobility_factories.BookingFactory(
+        offer=past, cluster=cluster, requested_by=manager, status=BookingStatus.COMPLETED
+    )
+    report = mobility_factories.ReportFactory(booking=completed, shared_with_host=True)
+    applicant = mobility_factories.UserFactory(email="applicant@example.org")
     membership_request = ClusterMembership.objects.create(
         cluster=cluster, user=applicant, role=MembershipRole.MANAGER, status=MembershipStatus.REQUESTED
     )
@@ -65,10 +69,10 @@ def build_world():
         "participant": participant,
         "manager": manager,
         "host_manager": host_manager,
-        "other_manager": visits.manager(other),
+        "other_manager": mobility_factories.manager(other),
         "trainer": trainer,
         "other_trainer": training.user(trainer=True),
-        "analyst": visits.analyst(),
+        "analyst": mobility_factories.AnalystFactory(),
         "editor": User.objects.get(email="editor@centramo.example"),
         "administrator": User.objects.get(email="admin@centramo.example"),
     }

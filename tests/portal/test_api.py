@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 from mobility.models import Cluster, Indicator, StudyVisitOffer
 from tests.helpers import add_news, in_lang, news_index
-from tests.mobility import cluster_factories
+from tests.mobility import factories as mobility_factories
 from tests.training import factories
 from training.models import SeminarPage
 
@@ -314,11 +314,11 @@ def test_cluster_profile_in_two_languages(client, lang, description):
 
 
 def test_cluster_list_filters_like_the_directory(client):
-    austrian = cluster_factories.cluster(country="AT", name="Alpine Cluster", sector="Tourism")
-    cluster_factories.label(
-        austrian, level="gold", awarded_on=datetime.date(2020, 1, 1), valid_until=datetime.date(2021, 1, 1)
+    austrian = mobility_factories.ClusterFactory(country="AT", name="Alpine Cluster", sector="Tourism")
+    mobility_factories.LabelFactory(
+        cluster=austrian, level="gold", awarded_on=datetime.date(2020, 1, 1), valid_until=datetime.date(2021, 1, 1)
     )
-    cluster_factories.cluster(country="AT", name="Danube Cluster", sector="Logistics")
+    mobility_factories.ClusterFactory(country="AT", name="Danube Cluster", sector="Logistics")
 
     every = get(client, "/api/v1/clusters/", country="AT")
     gold = get(client, "/api/v1/clusters/", country="AT", label="gold")
@@ -511,9 +511,11 @@ def test_statistics_match_the_statistics_page_with_suppression(client, lang):
 
 
 def test_small_groups_are_suppressed(client):
-    edition = cluster_factories.edition("2031", date=datetime.date(2031, 1, 1))
+    edition = mobility_factories.EditionFactory(name="2031", date=datetime.date(2031, 1, 1))
     for _ in range(4):
-        cluster_factories.result(cluster_factories.cluster(country="AT"), edition)
+        mobility_factories.ResultFactory(
+            cluster=mobility_factories.ClusterFactory(country="AT"), edition=edition, default=1
+        )
 
     data = get(client, "/api/v1/statistics/2031/")
 
@@ -585,8 +587,10 @@ def _count(client, url, django_assert_num_queries, expected_items, **params):
 def test_cluster_list_queries_do_not_grow(client, django_assert_num_queries):
     def add(n):
         for _ in range(n):
-            made = cluster_factories.cluster(country="AT")
-            cluster_factories.label(made, awarded_on=datetime.date(2025, 1, 1), valid_until=datetime.date(2027, 1, 1))
+            made = mobility_factories.ClusterFactory(country="AT")
+            mobility_factories.LabelFactory(
+                cluster=made, awarded_on=datetime.date(2025, 1, 1), valid_until=datetime.date(2027, 1, 1)
+            )
 
     add(1)
     one = _count(client, "/api/v1/clusters/", django_assert_num_queries, 1, country="AT")
@@ -608,7 +612,7 @@ def test_seminar_list_queries_do_not_grow(client):
 
 
 def test_offer_list_queries_do_not_grow(client):
-    host = cluster_factories.cluster(country="AT")
+    host = mobility_factories.ClusterFactory(country="AT")
 
     def add(n):
         for number in range(n):

@@ -11,8 +11,8 @@ from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, 
 from portal.demo.visits import demo_offers, seed_visits
 from portal.models import User
 from tests.helpers import add_story, in_lang, practice_index
-from tests.mobility import visit_factories as factories
-from tests.mobility.visit_factories import G, R, Y
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 from tests.training import factories as training
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +22,11 @@ SECTOR = "Visit testing"
 
 
 def visitor_and_host():
-    visitor = factories.cluster(
+    visitor = factories.PeerClusterFactory(
         country="CZ", sector=SECTOR, languages=["de"], ratings={"FIN.2": R, "GOV.5": Y, "SRV.1": G}
     )
     # Same sector, a common language and an open offer: the host outranks any demo cluster.
-    host = factories.cluster(
+    host = factories.PeerClusterFactory(
         name="Dashboard Host Cluster",
         country="AT",
         sector=SECTOR,
@@ -43,7 +43,9 @@ def codes(recommendations):
 def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendations(client):
     visitor, manager, host = visitor_and_host()
     # Demo offers, seminars and materials exist too: these come first (soonest, alphabetically first).
-    offer = factories.offer(host, topics=["FIN.2", "GOV.5"], title_en="Financing tour", starts_in=1, deadline_in=0)
+    offer = factories.OfferFactory(
+        cluster=host, topics=["FIN.2", "GOV.5"], title_en="Financing tour", starts_in=1, deadline_in=0
+    )
     fin2, gov5 = factories.indicators("FIN.2", "GOV.5")
     seminar = training.seminar(topics=[fin2], title="Funding seminar", days_ahead=0)
     material = training.material(topics=[gov5], title="AAA Strategy handbook")
@@ -85,13 +87,17 @@ def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendati
 
 def test_dashboard_two_editions_show_changes_and_targeted_indicators(client):
     visitor, manager, host = visitor_and_host()
-    factories.result_for(
-        visitor, {"FIN.2": R, "GOV.5": R, "SRV.1": G}, edition="V-2023", date=datetime.date(2020, 1, 1)
+    factories.ResultFactory(
+        cluster=visitor,
+        ratings={"FIN.2": R, "GOV.5": R, "SRV.1": G},
+        edition=factories.EditionFactory(name="V-2023", date=datetime.date(2020, 1, 1)),
     )
     # Latest (V-2024, benchmarked in 2099, after the visit): FIN.2 still red, GOV.5 yellow (improved from red).
-    offer = factories.offer(host, starts_in=-30, deadline_in=-40)
-    booking = factories.booking(offer, visitor, by=manager, status=BookingStatus.COMPLETED)
-    factories.report(booking, actions=[("GOV.5", "Write a strategy."), ("FIN.2", "Introduce fees.")])
+    offer = factories.OfferFactory(cluster=host, starts_in=-30, deadline_in=-40)
+    booking = factories.BookingFactory(
+        offer=offer, cluster=visitor, requested_by=manager, status=BookingStatus.COMPLETED
+    )
+    factories.ReportFactory(booking=booking, actions=[("GOV.5", "Write a strategy."), ("FIN.2", "Introduce fees.")])
     client.force_login(manager)
 
     context = client.get(URL).context
@@ -106,7 +112,11 @@ def test_dashboard_two_editions_show_changes_and_targeted_indicators(client):
 
 def test_dashboard_seminar_attended_counts_as_target(client):
     visitor, manager, _host = visitor_and_host()
-    factories.result_for(visitor, {"FIN.2": R}, edition="V-2023", date=datetime.date(2098, 1, 1))
+    factories.ResultFactory(
+        cluster=visitor,
+        ratings={"FIN.2": R},
+        edition=factories.EditionFactory(name="V-2023", date=datetime.date(2098, 1, 1)),
+    )
     fin2 = factories.indicators("FIN.2")[0]
     seminar = training.seminar(topics=[fin2], days_ahead=-20, title="Past funding seminar")
     from training.models import Registration, RegistrationStatus
@@ -128,9 +138,11 @@ def test_dashboard_seminar_attended_counts_as_target(client):
 
 def test_dashboard_lists_bookings_made_and_received_with_next_steps(client):
     visitor, manager, host = visitor_and_host()
-    factories.booking(factories.offer(host), visitor, by=manager)
-    guest = factories.cluster(ratings={"FIN.2": R})
-    factories.booking(factories.offer(visitor), guest, status=BookingStatus.ACCEPTED)
+    factories.BookingFactory(offer=factories.OfferFactory(cluster=host), cluster=visitor, requested_by=manager)
+    guest = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    factories.BookingFactory(
+        offer=factories.OfferFactory(cluster=visitor), cluster=guest, status=BookingStatus.ACCEPTED
+    )
     client.force_login(manager)
 
     context = client.get(URL).context
@@ -144,7 +156,7 @@ def test_dashboard_lists_bookings_made_and_received_with_next_steps(client):
 
 
 def test_dashboard_cluster_without_result(client):
-    cluster = factories.cluster()
+    cluster = factories.PeerClusterFactory()
     client.force_login(factories.manager(cluster))
 
     response = client.get(URL)
@@ -163,16 +175,20 @@ def test_dashboard_anonymous_is_sent_to_login(client):
 
 @pytest.mark.parametrize("role", ["participant", "requested manager"])
 def test_dashboard_without_managed_cluster_is_404(client, role):
-    cluster = factories.cluster(ratings={"FIN.2": R})
-    user = factories.user() if role == "participant" else factories.manager(cluster, status=MembershipStatus.REQUESTED)
+    cluster = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    user = (
+        factories.UserFactory()
+        if role == "participant"
+        else factories.manager(cluster, status=MembershipStatus.REQUESTED)
+    )
     client.force_login(user)
 
     assert client.get(URL).status_code == 404
 
 
 def test_dashboard_manager_cannot_open_another_clusters(client):
-    mine = factories.cluster(ratings={"FIN.2": R})
-    other = factories.cluster(ratings={"FIN.2": R})
+    mine = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    other = factories.PeerClusterFactory(ratings={"FIN.2": R})
     client.force_login(factories.manager(mine))
 
     assert client.get(f"{URL}?cluster={other.code}").status_code == 404
@@ -181,8 +197,8 @@ def test_dashboard_manager_cannot_open_another_clusters(client):
 
 @pytest.mark.parametrize("role", ["analyst", "superuser"])
 def test_dashboard_analyst_and_superuser_open_any_cluster(client, role):
-    cluster = factories.cluster(ratings={"FIN.2": R})
-    client.force_login(factories.analyst() if role == "analyst" else factories.user(superuser=True))
+    cluster = factories.PeerClusterFactory(ratings={"FIN.2": R})
+    client.force_login(factories.AnalystFactory() if role == "analyst" else factories.UserFactory(role="admin"))
 
     response = client.get(f"{URL}?cluster={cluster.code}")
 
@@ -193,17 +209,23 @@ def test_dashboard_analyst_and_superuser_open_any_cluster(client, role):
 
 def _dashboard_queries(client, count):
     visitor, manager, host = visitor_and_host()
-    factories.result_for(visitor, {"FIN.2": R, "GOV.5": R}, edition="V-2023", date=datetime.date(2098, 1, 1))
-    guest = factories.cluster(ratings={"FIN.2": R})
+    factories.ResultFactory(
+        cluster=visitor,
+        ratings={"FIN.2": R, "GOV.5": R},
+        edition=factories.EditionFactory(name="V-2023", date=datetime.date(2098, 1, 1)),
+    )
+    guest = factories.PeerClusterFactory(ratings={"FIN.2": R})
     guest_manager = factories.manager(guest)
-    mine = factories.offer(visitor, topics=["SRV.1"])
+    mine = factories.OfferFactory(cluster=visitor, topics=["SRV.1"])
     for number in range(count):
-        offer = factories.offer(host, topics=["FIN.2", "GOV.5"])
+        offer = factories.OfferFactory(cluster=host, topics=["FIN.2", "GOV.5"])
         status = [BookingStatus.REQUESTED, BookingStatus.ACCEPTED, BookingStatus.COMPLETED][number % 3]
-        booking = factories.booking(offer, visitor, by=manager, status=status, focus=("FIN.2", "GOV.5"))
+        booking = factories.BookingFactory(
+            offer=offer, cluster=visitor, requested_by=manager, status=status, focus=("FIN.2", "GOV.5")
+        )
         if status == BookingStatus.COMPLETED:
-            factories.report(booking)
-        factories.booking(mine, guest, by=guest_manager)
+            factories.ReportFactory(booking=booking)
+        factories.BookingFactory(offer=mine, cluster=guest, requested_by=guest_manager)
     client.force_login(manager)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL)
@@ -259,7 +281,7 @@ def _recommended(plan):
 
 
 def test_dashboard_recommends_every_language_marking_untranslated_items(client):
-    visitor = factories.cluster(country="CZ", ratings={"FIN.2": R})
+    visitor = factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": R})
     manager = factories.manager(visitor)
     [fin2] = factories.indicators("FIN.2")
     whole_day = {"start_time": datetime.time(0, 0), "end_time": datetime.time(23, 59), "days_ahead": 0}
@@ -289,17 +311,27 @@ def _days_since(day):
 
 
 def test_dashboard_credits_improvements_only_when_measured_after_the_visit_or_seminar(client):
-    visitor = factories.cluster(country="CZ", sector=SECTOR, languages=["de"])
-    factories.result_for(visitor, {"FIN.2": R, "GOV.5": R}, edition="C-2012", date=datetime.date(2012, 10, 1))
-    factories.result_for(visitor, {"FIN.2": Y, "GOV.5": Y}, edition="C-2014", date=datetime.date(2014, 10, 1))
+    visitor = factories.PeerClusterFactory(country="CZ", sector=SECTOR, languages=["de"])
+    factories.ResultFactory(
+        cluster=visitor,
+        ratings={"FIN.2": R, "GOV.5": R},
+        edition=factories.EditionFactory(name="C-2012", date=datetime.date(2012, 10, 1)),
+    )
+    factories.ResultFactory(
+        cluster=visitor,
+        ratings={"FIN.2": Y, "GOV.5": Y},
+        edition=factories.EditionFactory(name="C-2014", date=datetime.date(2014, 10, 1)),
+    )
     manager = factories.manager(visitor)
-    host = factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": G})
+    host = factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G, "GOV.5": G})
     # A visit in May 2013, between the editions, and one last month, after both.
-    early = factories.offer(host, starts_in=-_days_since(datetime.date(2013, 5, 6)), deadline_in=-5000)
-    recent = factories.offer(host, starts_in=-30, deadline_in=-40)
+    early = factories.OfferFactory(cluster=host, starts_in=-_days_since(datetime.date(2013, 5, 6)), deadline_in=-5000)
+    recent = factories.OfferFactory(cluster=host, starts_in=-30, deadline_in=-40)
     for offer, code in ((early, "FIN.2"), (recent, "GOV.5")):
-        booking = factories.booking(offer, visitor, by=manager, status=BookingStatus.COMPLETED)
-        factories.report(booking, actions=[(code, "Act on it.")])
+        booking = factories.BookingFactory(
+            offer=offer, cluster=visitor, requested_by=manager, status=BookingStatus.COMPLETED
+        )
+        factories.ReportFactory(booking=booking, actions=[(code, "Act on it.")])
     [fin2] = factories.indicators("FIN.2")
     seminar = training.seminar(topics=[fin2], days_ahead=-20, title="Funding seminar of last month")
     from training.models import Registration, RegistrationStatus
@@ -344,7 +376,7 @@ FOCUS_RATINGS = {"ZF.1": R, "ZF.2": R, "ZF.3": Y, "ZF.4": Y, "ZF.5": Y, "ZF.6": 
 
 def focused_visitor():
     """A visitor with seven weak points: a training material on each of the first five, nothing on ZF.6 and ZF.7."""
-    visitor = factories.cluster(country="CZ", ratings=FOCUS_RATINGS)
+    visitor = factories.PeerClusterFactory(country="CZ", ratings=FOCUS_RATINGS)
     for indicator in factories.indicators("ZF.1", "ZF.2", "ZF.3", "ZF.4", "ZF.5"):
         training.material(topics=[indicator], title=f"Handbook on {indicator.code}")
     return visitor, factories.manager(visitor)
@@ -419,7 +451,7 @@ def _dashboard_queries_with_hosts(client, count):
     """Queries of a dashboard whose visitor has `count` more peers, each strong where it is weak and telling a story."""
     visitor, manager, _host = visitor_and_host()
     for number in range(count):
-        host = factories.cluster(country="AT", ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G})
+        host = factories.PeerClusterFactory(country="AT", ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G})
         add_story(practice_index(), 9500 + 100 * count + number, cluster=host)
     client.force_login(manager)
     with CaptureQueriesContext(connection) as queries:

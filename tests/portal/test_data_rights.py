@@ -10,7 +10,7 @@ from mobility.services import set_matching_consent
 from portal.core.models import OutboxMessage, OutboxStatus
 from portal.models import User
 from tests.helpers import in_lang
-from tests.mobility import visit_factories as visits
+from tests.mobility import factories as mobility_factories
 from tests.training import factories
 from training.models import CalendarFeedToken, Registration, RegistrationStatus
 from training.services import regenerate_feed_token, register_for_seminar
@@ -37,13 +37,27 @@ def _full_seminar(leaver):
 
 def _network(leaver_language="en"):
     """The leaver manages a visiting cluster alone, has an open request, a completed visit with a report."""
-    visitor = visits.cluster(code="VT-LEAVE", name="Leaving cluster", ratings={"FIN.2": visits.R})
-    host = visits.cluster(code="VT-HOST", name="Host cluster", ratings={"FIN.2": visits.G})
-    leaver = visits.manager(visitor, email="leaver@example.org", language=leaver_language)
-    host_manager = visits.manager(host, email="host@example.org")
-    open_request = visits.booking(visits.offer(host), visitor, by=leaver, message="We would like to come.")
-    done = visits.booking(visits.offer(host, starts_in=-10), visitor, by=leaver, status=BookingStatus.COMPLETED)
-    report = visits.report(done)
+    visitor = mobility_factories.PeerClusterFactory(
+        code="VT-LEAVE", name="Leaving cluster", ratings={"FIN.2": mobility_factories.R}
+    )
+    host = mobility_factories.PeerClusterFactory(
+        code="VT-HOST", name="Host cluster", ratings={"FIN.2": mobility_factories.G}
+    )
+    leaver = mobility_factories.manager(visitor, email="leaver@example.org", language=leaver_language)
+    host_manager = mobility_factories.manager(host, email="host@example.org")
+    open_request = mobility_factories.BookingFactory(
+        offer=mobility_factories.OfferFactory(cluster=host),
+        cluster=visitor,
+        requested_by=leaver,
+        message="We would like to come.",
+    )
+    done = mobility_factories.BookingFactory(
+        offer=mobility_factories.OfferFactory(cluster=host, starts_in=-10),
+        cluster=visitor,
+        requested_by=leaver,
+        status=BookingStatus.COMPLETED,
+    )
+    report = mobility_factories.ReportFactory(booking=done)
     report.created_by = leaver
     report.save()
     return leaver, host_manager, visitor, open_request, report
@@ -126,7 +140,7 @@ def test_delete_my_account_releases_everything(client, django_capture_on_commit_
     leaver, host_manager, visitor, open_request, report = _network()
     seminar = _full_seminar(leaver)
     regenerate_feed_token(user=leaver)
-    analyst = visits.analyst()
+    analyst = mobility_factories.AnalystFactory()
     OutboxMessage.objects.create(recipient=leaver.email, from_email="x@example.org", subject="Old", text="t")
     client.force_login(leaver)
 
@@ -157,7 +171,7 @@ def test_delete_my_account_releases_everything(client, django_capture_on_commit_
 
 @pytest.fixture
 def superuser_client(client):
-    client.force_login(visits.user(superuser=True))
+    client.force_login(mobility_factories.UserFactory(role="admin"))
     return client
 
 
@@ -207,9 +221,9 @@ def test_deleting_a_manager_in_code_promotes_and_warns(django_capture_on_commit_
 
 
 def test_leaving_manager_warns_remaining_managers_in_their_language(django_capture_on_commit_callbacks):
-    cluster = visits.cluster(code="VT-TWO", name="Two managers")
-    leaver = visits.manager(cluster, email="first@example.org")
-    visits.manager(cluster, email="second@example.org", language="cs")
+    cluster = mobility_factories.PeerClusterFactory(code="VT-TWO", name="Two managers")
+    leaver = mobility_factories.manager(cluster, email="first@example.org")
+    mobility_factories.manager(cluster, email="second@example.org", language="cs")
     leaver.first_name, leaver.last_name = "Eva", "Novak"
     leaver.save()
 

@@ -5,10 +5,10 @@ import re
 import pytest
 from django.core import mail
 
-from mobility.visits import request_visit
+from mobility.visits.services import request_visit
 from portal.core.emails import send_templated_email
 from tests.helpers import in_lang, news_index
-from tests.mobility import visit_factories as visits
+from tests.mobility import factories as mobility_factories
 from tests.training import factories
 from training.services import register_for_seminar
 
@@ -44,15 +44,17 @@ def test_seminar_mail_links_to_the_public_address(django_capture_on_commit_callb
 
 
 def test_study_visit_mail_in_the_hosts_language_with_public_link(django_capture_on_commit_callbacks):
-    visitor, visitor_manager, host, _host_manager = visits.pair(host_language="cs")
-    offer = visits.offer(host, title_en="Cluster finance visit", title_cs="Návštěva o financování")
+    visitor, visitor_manager, host, _host_manager = mobility_factories.pair(host_language="cs")
+    offer = mobility_factories.OfferFactory(
+        cluster=host, title_en="Cluster finance visit", title_cs="Návštěva o financování"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         booking = request_visit(
             offer=offer,
             cluster=visitor,
             by=visitor_manager,
             participants=2,
-            focus_indicators=visits.indicators("FIN.2"),
+            focus_indicators=mobility_factories.indicators("FIN.2"),
             message="We'd like to learn",
         )
 

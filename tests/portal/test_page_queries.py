@@ -8,7 +8,7 @@ from django.utils import translation
 
 from content.models import HomePage, NewsIndexPage
 from tests.helpers import add_news
-from tests.mobility import visit_factories as factories
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,6 @@ def test_directory_queries_do_not_grow_with_clusters(client):
         url = reverse("mobility:directory")
     before = _repeat_visit_queries(client, url)
     for _number in range(30):
-        factories.cluster(country="CZ")
+        factories.PeerClusterFactory(country="CZ")
 
     assert _repeat_visit_queries(client, url) == before

@@ -66,7 +66,7 @@ def reversed_in(lang, name, **kwargs):
         ("mobility:directory", DIRECTORY),
         ("mobility:statistics", STATISTICS),
         ("visits:offers", OFFERS),
-        ("visits:dashboard", DASHBOARD),
+        ("dashboard", DASHBOARD),
         ("visits:peers", PEERS),
     ],
 )
@@ -79,7 +79,7 @@ def test_nested_segments_are_translated():
         reversed_in("cs", "mobility:results_print", code="CZ-001"),
         reversed_in("pl", "visits:booking_transition", pk=3, action="accept"),
         reversed_in("hu", "mobility:request_membership"),
-        reversed_in("tr", "visits:report_story", pk=4),
+        reversed_in("tr", "stories:start", pk=4),
     ] == [
         "/cs/klastry/CZ-001/vysledky/tisk/",
         "/pl/wizyty-studyjne/rezerwacje/3/accept/",

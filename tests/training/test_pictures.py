@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.helpers import count_queries, home
-from tests.mobility import cluster_factories
+from tests.mobility import factories as mobility_factories
 from tests.pictures import images, picture, srcset_widths
 from tests.training import factories
 from tests.training.test_rules import edit_form_data, editor
@@ -171,7 +171,7 @@ def test_seminar_index_queries_do_not_grow_with_pictured_seminars(client):
 def test_admin_seminar_listing_shows_start_language_and_places_taken(client):
     seminar = _far_seminar(capacity=10, time_zone="Europe/Istanbul", language="tr")
     _register(seminar, 7)
-    client.force_login(cluster_factories.user(role="admin"))
+    client.force_login(mobility_factories.UserFactory(role="admin"))
 
     html = client.get(reverse("seminars:index"), {"q": seminar.title}).content.decode()
     row = next(row for row in re.findall(r"<tr.*?</tr>", html, re.S) if seminar.title in row)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.helpers import LANGS
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_calendar_feed_and_attendee_addresses_are_translated():
 
 
 def test_english_segments_redirect_to_the_readers_language(client):
-    client.force_login(f.user(language="pl"))
+    client.force_login(factories.UserFactory(language="pl"))
 
     response = client.get("/pl/training/calendar-feed/")
 

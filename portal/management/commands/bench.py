@@ -3,7 +3,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from mobility import bench as mobility_bench
-from mobility import visit_bench
+from mobility.visits import bench as visit_bench
 from portal import bench as portal_bench
 from training import bench as training_bench
 

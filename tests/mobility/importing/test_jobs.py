@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 
 from mobility.importing import import_benchmark_file
 from mobility.models import BenchmarkEdition, Cluster, ImportJob, ImportStatus, Score
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 from tests.mobility.importing.files import many_rows, rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def analyst(client):
-    user = f.user(role="analyst")
+    user = factories.UserFactory(role="analyst")
     client.force_login(user)
     return user
 
@@ -187,14 +187,14 @@ def test_cancel_ends_the_job_without_writing_or_mailing(client, analyst, media, 
 
 def test_job_page_only_for_the_analyst_who_uploaded(client, analyst):
     job_url = upload(client, to_csv(rows_for()))["Location"]
-    client.force_login(f.user(role="analyst"))
+    client.force_login(factories.UserFactory(role="analyst"))
     assert client.get(job_url, follow=True).status_code == 404
-    client.force_login(f.user(role="trainer"))
+    client.force_login(factories.UserFactory(role="trainer"))
     assert client.get(job_url)["Location"] == "/admin/"
 
 
 def test_errors_and_email_in_the_analysts_language(client, django_capture_on_commit_callbacks):
-    analyst = f.user(role="analyst", language="cs")
+    analyst = factories.UserFactory(role="analyst", language="cs")
     UserProfile.objects.update_or_create(user=analyst, defaults={"preferred_language": "cs"})
     client.force_login(analyst)
     rows = rows_for()

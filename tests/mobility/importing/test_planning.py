@@ -4,14 +4,14 @@ import pytest
 
 from mobility.importing import ImportSummary, apply_plan, plan_import, validate_benchmark_file
 from mobility.models import BenchmarkEdition, Cluster, Score
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 from tests.mobility.importing.files import rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
 
 
 def test_preview_writes_nothing_and_is_what_the_import_then_writes():
-    f.cluster(code="TST-001", name="Old Name", country="CZ")
+    factories.ClusterFactory(code="TST-001", name="Old Name", country="CZ")
     plan = plan_import(validate_benchmark_file(to_csv(rows_for(name="New Name"))))
     assert plan.summary == ImportSummary(
         clusters_updated=[("TST-001", [("name", "Old Name", "New Name"), ("sector", "", "Energy")])],

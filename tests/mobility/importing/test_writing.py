@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from mobility.importing import apply_plan, import_benchmark_file, plan_import, validate_benchmark_file
 from mobility.importing.writing import changed_since_preview
 from mobility.models import BenchmarkEdition, BenchmarkResult, Cluster, Dimension, Indicator, Label, Rating, Score
-from tests.mobility import cluster_factories as f
+from tests.mobility import factories
 from tests.mobility.importing.files import HEADER, SAMPLE, rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +117,7 @@ def test_indicator_removed_after_the_preview_is_an_error_and_nothing_is_written(
 
 def test_cluster_registered_in_another_country_after_the_preview_is_an_error():
     plan = plan_import(validate_benchmark_file(to_csv(rows_for())))
-    f.cluster(code="TST-001", country="PL", name="Someone else's cluster")
+    factories.ClusterFactory(code="TST-001", country="PL", name="Someone else's cluster")
     outcome = apply_plan(plan)
     assert [str(error) for error in outcome.errors] == [
         "Line 2, column country: Cluster TST-001 is registered in PL, not CZ. Correct the country or the cluster code."

@@ -10,7 +10,7 @@ from django_countries import countries
 
 from mobility import limits
 from mobility.models import Dimension, Indicator, Sector
-from mobility.visits import MAX_ACTIONS
+from mobility.visits.services import MAX_ACTIONS
 
 
 def _everything():

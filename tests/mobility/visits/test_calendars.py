@@ -5,10 +5,10 @@ import datetime
 import icalendar
 import pytest
 
-from mobility import visit_calendars, visits
 from mobility.models import BookingStatus
+from mobility.visits import calendars, services
 from tests.calendar_readers import read_all
-from tests.mobility import visit_factories as factories
+from tests.mobility import factories
 from training.models import CalendarFeedToken
 
 pytestmark = pytest.mark.django_db
@@ -27,15 +27,18 @@ def visit():
     The host's second manager (by e-mail) is the one who will accept, so the
     ORGANIZER can't be "the first manager" by chance.
     """
-    visitor, host = factories.cluster(country="CZ", ratings={"FIN.2": factories.R}), factories.cluster(country="SK")
+    visitor, host = (
+        factories.PeerClusterFactory(country="CZ", ratings={"FIN.2": factories.R}),
+        factories.PeerClusterFactory(country="SK"),
+    )
     people = {
         "host_first": factories.manager(host, email="a-host@example.org"),
         "host_accepting": factories.manager(host, email="b-host@example.org", language="sk"),
         "visitor_first": factories.manager(visitor, email="c-visitor@example.org", language="cs"),
         "visitor_second": factories.manager(visitor, email="d-visitor@example.org"),
     }
-    offer = factories.offer(host, starts_in=40, length=2)
-    booking = factories.booking(offer, visitor, by=people["visitor_first"])
+    offer = factories.OfferFactory(cluster=host, starts_in=40, length=2)
+    booking = factories.BookingFactory(offer=offer, cluster=visitor, requested_by=people["visitor_first"])
     return booking, people
 
 
@@ -60,7 +63,7 @@ def roles(event):
 
 def accept(booking, people, committed, mailoutbox):
     with committed():
-        visits.accept_booking(booking=booking, by=people["host_accepting"])
+        services.accept_booking(booking=booking, by=people["host_accepting"])
     invitations = list(mailoutbox)
     mailoutbox.clear()
     return invitations
@@ -98,7 +101,7 @@ def test_whoever_cancels_both_sides_get_a_cancel_with_the_same_uid_and_a_higher_
     _request, request_event = event_of(request_text)
 
     with committed():
-        visits.cancel_booking(booking=booking, by=people[canceller])
+        services.cancel_booking(booking=booking, by=people[canceller])
 
     assert sorted(message.to[0] for message in mailoutbox) == [
         "a-host@example.org",
@@ -110,7 +113,7 @@ def test_whoever_cancels_both_sides_get_a_cancel_with_the_same_uid_and_a_higher_
         [(mime_method, text)] = calendar_parts(message)
         calendar, event = event_of(text)
         assert (mime_method, calendar["METHOD"], str(event["STATUS"])) == ("CANCEL", "CANCEL", "CANCELLED")
-        assert str(event["UID"]) == str(request_event["UID"]) == visit_calendars.booking_uid(booking)
+        assert str(event["UID"]) == str(request_event["UID"]) == calendars.booking_uid(booking)
         assert (int(request_event["SEQUENCE"]), int(event["SEQUENCE"])) == (0, 1)
         assert roles(event) == roles(request_event)
         assert [attachment[0] for attachment in message.attachments] == ["cancel.ics"]
@@ -128,7 +131,7 @@ def test_cancellation_message_to_the_canceller_in_their_language(visit, committe
     accept(booking, people, committed, mailoutbox)
 
     with committed():
-        visits.cancel_booking(booking=booking, by=people["visitor_first"])
+        services.cancel_booking(booking=booking, by=people["visitor_first"])
 
     [own] = [message for message in mailoutbox if message.to == ["c-visitor@example.org"]]
     assert "Zrušili jste návštěvu" in own.body
@@ -138,7 +141,7 @@ def test_an_unaccepted_request_cancelled_mails_the_other_side_without_calendar(v
     booking, people = visit
 
     with committed():
-        visits.cancel_booking(booking=booking, by=people["visitor_first"])
+        services.cancel_booking(booking=booking, by=people["visitor_first"])
 
     assert [(message.to, message.attachments) for message in mailoutbox] == [
         (["a-host@example.org"], []),
@@ -152,7 +155,7 @@ def test_moved_visit_keeps_the_organizer_when_another_host_manager_edits(visit, 
     offer = booking.offer
 
     with committed():
-        visits.update_offer(
+        services.update_offer(
             offer=offer,
             by=people["host_first"],
             title={"en": "Moved"},
@@ -180,7 +183,7 @@ def test_visits_accepted_before_organizers_were_kept_use_the_hosts_first_manager
     booking.save()
 
     with committed():
-        visits.cancel_booking(booking=booking, by=people["visitor_first"])
+        services.cancel_booking(booking=booking, by=people["visitor_first"])
 
     organizers = {str(event_of(calendar_parts(message)[0][1])[1]["ORGANIZER"]) for message in mailoutbox}
     assert organizers == {"mailto:a-host@example.org"}
@@ -190,21 +193,21 @@ def test_invitation_and_cancellation_read_the_same_in_icaljs_vobject_and_icalend
     booking, people = visit
     [invitation, _second] = accept(booking, people, committed, mailoutbox)
     with committed():
-        visits.cancel_booking(booking=booking, by=people["host_accepting"])
+        services.cancel_booking(booking=booking, by=people["host_accepting"])
     texts = [calendar_parts(invitation)[0][1], calendar_parts(mailoutbox[0])[0][1]]
 
     read = read_all(*texts)
 
     offer = booking.offer
     first, after_last = offer.starts_on, offer.ends_on + datetime.timedelta(days=1)
-    assert read == [[(visit_calendars.booking_uid(booking), first.isoformat(), after_last.isoformat())]] * 2
+    assert read == [[(calendars.booking_uid(booking), first.isoformat(), after_last.isoformat())]] * 2
 
 
 def test_personal_feeds_of_both_sides_keep_a_cancelled_visit_as_cancelled(client, visit, committed, mailoutbox):
     booking, people = visit
     accept(booking, people, committed, mailoutbox)
     with committed():
-        visits.cancel_booking(booking=booking, by=people["visitor_second"])
+        services.cancel_booking(booking=booking, by=people["visitor_second"])
     feeds = [CalendarFeedToken.objects.create(user=people[name]) for name in ("host_first", "visitor_first")]
 
     events = []
@@ -212,7 +215,7 @@ def test_personal_feeds_of_both_sides_keep_a_cancelled_visit_as_cancelled(client
         calendar = icalendar.Calendar.from_ical(client.get(f"/calendar/personal/{feed.token}.ics").content)
         events += [(str(event["UID"]), str(event["STATUS"]), int(event["SEQUENCE"])) for event in calendar.events]
 
-    assert events == [(visit_calendars.booking_uid(booking), "CANCELLED", 1)] * 2
+    assert events == [(calendars.booking_uid(booking), "CANCELLED", 1)] * 2
 
 
 def test_head_on_the_booking_calendar_answers_200(client, visit, committed, mailoutbox):
@@ -225,3 +228,27 @@ def test_head_on_the_booking_calendar_answers_200(client, visit, committed, mail
 
     assert (answer.status_code, answer["Content-Type"], answer.content) == (200, "text/calendar; charset=utf-8", b"")
     assert client.post(url).status_code == 405
+
+
+def test_visit_events_for_user_both_sides_see_accepted_visits():
+    visitor, visitor_manager, host, host_manager = factories.pair()
+    accepted = factories.BookingFactory(
+        offer=factories.OfferFactory(cluster=host),
+        cluster=visitor,
+        requested_by=visitor_manager,
+        status=BookingStatus.ACCEPTED,
+    )
+    factories.BookingFactory(offer=factories.OfferFactory(cluster=host), cluster=visitor, requested_by=visitor_manager)
+    factories.BookingFactory(
+        offer=factories.OfferFactory(cluster=host),
+        cluster=visitor,
+        requested_by=visitor_manager,
+        status=BookingStatus.CANCELLED,
+    )
+
+    def uids(user):
+        return [str(event["UID"]) for event in calendars.visit_events_for_user(user=user)]
+
+    assert uids(visitor_manager) == [calendars.booking_uid(accepted)]
+    assert uids(host_manager) == [calendars.booking_uid(accepted)]
+    assert uids(factories.UserFactory()) == []

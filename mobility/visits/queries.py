@@ -1,17 +1,15 @@
 """Reads for peer matching, study-visit offers, bookings and reports (DESIGN.md 4.3, 4.4).
 
-Every function loads what its page shows in a fixed number of queries,
-whatever the number of clusters, offers or bookings.
+Each list loads its relations in a fixed number of queries, whatever the number
+of clusters, offers or bookings. The words that explain a peer are in
+`mobility.visits.phrases`.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery, Sum
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from mobility import matching
 from mobility.models import (
@@ -21,10 +19,10 @@ from mobility.models import (
     ImprovementAction,
     Indicator,
     MatchingConsent,
-    Rating,
     Score,
     StudyVisitBooking,
     StudyVisitOffer,
+    VisitReport,
 )
 from mobility.queries import (
     RESULT_ORDER,
@@ -34,25 +32,7 @@ from mobility.queries import (
     weak_points,
 )
 from mobility.rules import is_analyst
-
-# Translators: the visitor's own traffic-light rating inside "Annual budget — yours is red".
-RATING_WORDS = {
-    Rating.RED: pgettext_lazy("rating", "red"),
-    Rating.YELLOW: pgettext_lazy("rating", "yellow"),
-    Rating.GREEN: pgettext_lazy("rating", "green"),
-}
-# Translators: why a peer is recommended: the visitor's weak points the peer can help with, e.g.
-# "Can help with: Annual budget — yours is red; Large companies — yours is yellow".
-CAN_HELP_TEXT = _("Can help with: %(weak_points)s")
-# Translators: one weak point inside "Can help with: ...", with the visitor's own rating.
-WEAK_POINT_TEXT = _("%(indicator)s — yours is %(yours)s")
-# Translators: separates the weak points inside "Can help with: ...".
-WEAK_POINT_SEPARATOR = pgettext_lazy("list separator", "; ")
-REASON_TEXT = {
-    matching.REASON_OFFER: _("They have an open study-visit offer on one of your weak points."),
-    matching.REASON_LANGUAGE: _("You have a language in common."),
-    matching.REASON_SECTOR: _("They work in the same sector."),
-}
+from mobility.visits import phrases, rules
 
 
 def indicators_in_order():
@@ -140,21 +120,6 @@ class Peer:
     offers: list = field(default_factory=list)
 
 
-def explain(contributions, indicators_by_code):
-    """'Can help with: Annual budget — yours is red', in the active language; "" without contributions.
-
-    Names only the visitor's weak points and the visitor's own ratings, never the host's.
-    """
-    if not contributions:
-        return ""
-    items = [
-        WEAK_POINT_TEXT
-        % {"indicator": indicators_by_code[item.indicator].name, "yours": RATING_WORDS[item.visitor_level]}
-        for item in contributions
-    ]
-    return CAN_HELP_TEXT % {"weak_points": str(WEAK_POINT_SEPARATOR).join(str(item) for item in items)}
-
-
 def peers_for(*, cluster, limit=10, countries=(), sectors=(), languages=(), dimension=None, data=None, today=None):
     """The best hosts for `cluster` to visit, with explanations and their open offers.
 
@@ -195,8 +160,8 @@ def _peers(matches, data, *, today=None):
         Peer(
             cluster=clusters[match.key],
             match=match,
-            explanations=[explain(match.contributions, by_code)],
-            reasons=[REASON_TEXT[reason] for reason in match.reasons],
+            explanations=[phrases.explain(match.contributions, by_code)],
+            reasons=[phrases.REASON_TEXT[reason] for reason in match.reasons],
             offers=offers.get(match.key, []),
         )
         for match in matches
@@ -262,20 +227,55 @@ def public_offers(*, country="", topic=None, language="", starts_after=None, sta
     return _offer_relations(offers).order_by("starts_on", "cluster__code", "pk")
 
 
+def offer_countries(*, today=None):
+    """The country codes of the clusters with an offer taking requests, sorted (for the list's filter)."""
+    return sorted({str(code) for code in open_offers(today=today).values_list("cluster__country", flat=True)})
+
+
 def offers_of(*, clusters):
-    """Every offer of these clusters (open or closed), newest first, with their booking counts."""
+    """Every offer of these clusters (open or closed), newest first, with their hosts and topics."""
     return _offer_relations(StudyVisitOffer.objects.filter(cluster__in=clusters)).order_by("-starts_on", "-pk")
 
 
-def offer_detail(*, pk):
-    return _offer_relations(StudyVisitOffer.objects.filter(pk=pk)).first()
+def public_offer(*, pk):
+    """The offer of a public cluster with this pk (host and topics loaded), or None."""
+    return _offer_relations(StudyVisitOffer.objects.filter(pk=pk, cluster__is_public=True)).first()
 
 
-def accepted_participants(*, offer):
-    return sum(
-        offer.bookings.filter(status__in=[BookingStatus.ACCEPTED, BookingStatus.COMPLETED]).values_list(
-            "participants", flat=True
-        )
+def managed_offer(*, user, pk):
+    """The offer with this pk if `user` manages its host cluster (host and topics loaded), or None."""
+    return _offer_relations(StudyVisitOffer.objects.filter(pk=pk, cluster__in=managed_clusters(user=user))).first()
+
+
+def taken_places(*, offer):
+    """The participants of the offer's bookings that take a place (accepted or completed)."""
+    taking = offer.bookings.filter(status__in=BookingStatus.TAKES_PLACE)
+    return taking.aggregate(total=Sum("participants"))["total"] or 0
+
+
+def _visiting(*, user, offer):
+    return managed_clusters(user=user).exclude(pk=offer.cluster_id).order_by("name", "code")
+
+
+def visiting_clusters(*, user, offer):
+    """The clusters `user` manages other than `offer`'s host, by name (the request form's choices)."""
+    return list(_visiting(user=user, offer=offer))
+
+
+def clusters_that_may_ask(*, user, offer):
+    """The `visiting_clusters` that have no requested or accepted booking on `offer` yet."""
+    asked = offer.bookings.filter(status__in=BookingStatus.ACTIVE).values("cluster_id")
+    return list(_visiting(user=user, offer=offer).exclude(pk__in=asked))
+
+
+def active_booking_of(*, user, offer):
+    """The earliest requested or accepted booking on `offer` by a cluster `user` manages, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        offer.bookings.filter(status__in=BookingStatus.ACTIVE, cluster__in=managed_clusters(user=user))
+        .order_by("created_at", "pk")
+        .first()
     )
 
 
@@ -289,19 +289,22 @@ def _booking_relations(bookings):
 
 
 def bookings_made(*, clusters):
-    """Bookings by the visiting clusters `clusters`, newest first."""
+    """Bookings by the visiting clusters `clusters`, newest first, with their offer, hosts, report and focus."""
     return _booking_relations(StudyVisitBooking.objects.filter(cluster__in=clusters)).order_by("-created_at", "-pk")
 
 
 def bookings_received(*, clusters):
-    """Bookings on offers of the host clusters `clusters`, newest first."""
+    """Bookings on offers of the host clusters `clusters`, newest first, with the same relations."""
     return _booking_relations(StudyVisitBooking.objects.filter(offer__cluster__in=clusters)).order_by(
         "-created_at", "-pk"
     )
 
 
 def booking_for(*, user, pk):
-    """The booking if the user manages its visiting or its host cluster (or is a superuser), else None."""
+    """The booking if the user manages its visiting or its host cluster (or is a superuser), else None.
+
+    Its offer, both clusters, focus and report with its actions are loaded.
+    """
     bookings = StudyVisitBooking.objects.filter(pk=pk)
     if not user.is_superuser:
         mine = managed_clusters(user=user)
@@ -309,14 +312,20 @@ def booking_for(*, user, pk):
     return _booking_relations(bookings).prefetch_related(_actions_prefetch("report__actions")).first()
 
 
+def report_of(booking):
+    """The booking's visit report (its actions loaded), or None: reads what `booking_for` loaded."""
+    try:
+        return booking.report
+    except VisitReport.DoesNotExist:
+        return None
+
+
 def _actions_prefetch(lookup):
     return Prefetch(lookup, queryset=ImprovementAction.objects.select_related("indicator").order_by("position", "pk"))
 
 
 def shared_reports():
-    """Reports their visitors shared with the host, newest first (for editors)."""
-    from mobility.models import VisitReport
-
+    """Reports their visitors shared with the host, newest first, with both clusters and the actions."""
     return (
         VisitReport.objects.filter(shared_with_host=True)
         .select_related("booking__cluster", "booking__offer__cluster")
@@ -325,48 +334,20 @@ def shared_reports():
     )
 
 
-# --- Next steps -------------------------------------------------------------
-
-NEXT_STEPS = {
-    ("host", BookingStatus.REQUESTED): _("Accept or decline the request."),
-    ("visitor", BookingStatus.REQUESTED): _("Wait for the host's answer, or cancel the request."),
-    ("host", BookingStatus.ACCEPTED): _("Prepare the programme; the visitors have your invitation."),
-    ("visitor", BookingStatus.ACCEPTED): _("Add the visit to your calendar and plan your trip."),
-    ("host", "past"): _("Mark the visit as completed."),
-    ("visitor", "past"): _("Mark the visit as completed, then write your report."),
-    ("visitor", "report"): _("Write your visit report."),
-    ("host", "report"): _("Read the report the visitors shared with you."),
-}
-
-
-def next_step(booking, *, side, today=None):
-    """What the `side` ("host" or "visitor") should do next about the booking, or "" when nothing."""
-    today = today or timezone.localdate()
-    status = booking.status
-    if status == BookingStatus.ACCEPTED and today > booking.offer.ends_on:
-        return NEXT_STEPS[(side, "past")]
-    if status == BookingStatus.COMPLETED:
-        report = getattr(booking, "report", None) if _has_report(booking) else None
-        if side == "visitor" and report is None:
-            return NEXT_STEPS[("visitor", "report")]
-        if side == "host" and report is not None and report.shared_with_host:
-            return NEXT_STEPS[("host", "report")]
-        return ""
-    return NEXT_STEPS.get((side, status), "")
-
-
-def _has_report(booking):
-    try:
-        booking.report  # noqa: B018 - loaded by select_related; raises when there is none
-    except ObjectDoesNotExist:
-        return False
-    return True
+def shared_report(*, pk):
+    """The report with this pk if it is shared with its host (booking, clusters, focus and actions loaded), or None."""
+    return (
+        VisitReport.objects.filter(pk=pk, shared_with_host=True)
+        .select_related("booking__cluster", "booking__offer__cluster")
+        .prefetch_related("booking__focus_indicators", _actions_prefetch("actions"))
+        .first()
+    )
 
 
 def with_next_steps(bookings, *, side, today=None):
-    """The bookings as a list, each with `next_step` and `side` set."""
+    """The bookings as a list, each with `side` and its `next_step` for that side (`rules.next_step`) set."""
     bookings = list(bookings)
     for booking in bookings:
         booking.side = side
-        booking.next_step = next_step(booking, side=side, today=today)
+        booking.next_step = rules.next_step(booking, side=side, report=report_of(booking), today=today)
     return bookings

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from mobility.models import Indicator, StudyVisitOffer
-from tests.mobility import visit_factories as factories
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -13,8 +13,8 @@ OFFERS = {"cs": "studijni-navstevy", "pl": "wizyty-studyjne", "hu": "tanulmanyut
 
 
 def czech_only_offer():
-    return factories.offer(
-        factories.cluster(country="CZ"),
+    return factories.OfferFactory(
+        cluster=factories.PeerClusterFactory(country="CZ"),
         title_en=None,
         programme_en=None,
         place_en=None,
@@ -43,8 +43,11 @@ def test_untranslated_offer_shows_its_original_language_with_a_mark(client):
 
 
 def test_translated_offer_shows_the_readers_language(client):
-    offer = factories.offer(
-        factories.cluster(), title_en="Financing visit", title_pl="Wizyta finansowa", place_pl="Kraków, Rynek"
+    offer = factories.OfferFactory(
+        cluster=factories.PeerClusterFactory(),
+        title_en="Financing visit",
+        title_pl="Wizyta finansowa",
+        place_pl="Kraków, Rynek",
     )
 
     polish = detail(client, "pl", offer)
@@ -84,7 +87,7 @@ def test_offer_form_has_one_fieldset_per_language_active_first(client):
 
 
 def test_host_writes_texts_in_several_languages_at_once(client):
-    host = factories.cluster(country="HU")
+    host = factories.PeerClusterFactory(country="HU")
     client.force_login(factories.manager(host))
 
     response = client.post(
@@ -115,7 +118,7 @@ def test_host_writes_texts_in_several_languages_at_once(client):
 
 
 def test_offer_without_any_title_is_refused_in_the_readers_language(client):
-    host = factories.cluster(country="HR")
+    host = factories.PeerClusterFactory(country="HR")
     client.force_login(factories.manager(host))
 
     response = client.post(

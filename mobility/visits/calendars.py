@@ -3,7 +3,7 @@
 A visit is an all-day event from the offer's first to its last day (DTEND is
 the day after, as RFC 5545 requires for dates, so no VTIMEZONE is needed). Its
 UID is stable per booking; SEQUENCE is `booking.sequence`, which every change
-of the calendar entry raises (see `mobility.visits`).
+of the calendar entry raises (see `mobility.visits.services`).
 
 Roles (RFC 5546): the host's manager who accepted the visit is the ORGANIZER
 of every message about it, the visiting cluster's managers are the
@@ -125,8 +125,7 @@ def visit_events_for_user(*, user, request=None):
     managed = ClusterMembership.objects.approved_managers().filter(user=user).values("cluster_id")
     visits = (
         StudyVisitBooking.objects.filter(
-            Q(status__in=[BookingStatus.ACCEPTED, BookingStatus.COMPLETED])
-            | Q(status=BookingStatus.CANCELLED, accepted_by__isnull=False)
+            Q(status__in=BookingStatus.TAKES_PLACE) | Q(status=BookingStatus.CANCELLED, accepted_by__isnull=False)
         )
         .filter(Q(cluster_id__in=managed) | Q(offer__cluster_id__in=managed))
         .select_related("offer__cluster", "cluster")
