@@ -1,8 +1,10 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, connections
+from django.utils import translation
 from wagtail.models import Site
 
 from mobility.network_cache import invalidate_network
@@ -46,6 +48,14 @@ def _fresh_network(django_db_blocker):
         cache.clear()
         Site.get_site_root_paths()
         invalidate_network()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /cs/... leaves Czech active in the thread: every test starts and ends in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
