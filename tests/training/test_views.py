@@ -4,11 +4,12 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from wagtail.models import Locale, Page
 
 from content.models import NewsIndexPage
+from mobility.models import Indicator
 from portal.models import User
 from portal.roles import TRAINERS
 from tests.helpers import LANGS, count_queries, home
@@ -58,6 +59,17 @@ def test_library_shows_languages_of_each_material(client):
 
     assert english.title in html
     assert 'title="Türkçe">TR</abbr>' in html
+
+
+def test_library_cards_name_their_topics(client):
+    """A topic chip says what the indicator is, not only its code."""
+    indicator = Indicator.objects.get(code="FIN.2")
+    factories.material(lang="cs", title="Aaa rozpočet klastru", topics=[indicator])
+
+    html = client.get(TrainingLibraryPage.objects.get(locale__language_code="cs").url).content.decode()
+
+    with translation.override("cs"):
+        assert f'<span class="tag">FIN.2 {indicator.name}</span>' in html
 
 
 def test_library_filters_by_dimension_and_format(client):
