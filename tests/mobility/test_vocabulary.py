@@ -13,7 +13,7 @@ from mobility.models import Cluster, Region, Sector
 from portal.demo.mobility import REGION_NAMES, SECTOR_NAMES
 from tests.helpers import LANGS, count_queries
 from tests.mobility import factories
-from tests.mobility.test_importing import rows_for, to_csv
+from tests.mobility.importing.files import rows_for, to_csv
 
 pytestmark = pytest.mark.django_db
 
