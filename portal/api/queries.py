@@ -4,6 +4,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from mobility import queries as mobility_queries
+from mobility import vocabulary
 from mobility.models import Indicator
 from mobility.queries import topic_filter
 from mobility.visits import queries as visit_queries
@@ -60,8 +61,12 @@ def _topics():
     return Prefetch("topics", queryset=Indicator.objects.in_order())
 
 
-def clusters(**filters):
-    return mobility_queries.public_clusters(**filters)
+def clusters(*, sector="", **filters):
+    """Public clusters; `sector` is a sector's code or its name in any language."""
+    if sector:
+        named = vocabulary.sectors_named([sector]).get(sector.strip())
+        sector = named.code if named is not None else sector
+    return mobility_queries.public_clusters(sector=sector, **filters)
 
 
 def cluster(*, code):

@@ -98,7 +98,9 @@ class QueryBooleanField(PresentMeansGiven, serializers.BooleanField):
 class ClusterFilters(serializers.Serializer):
     search = text_filter(100, "Part of a name, code, region or sector.")
     country = country_filter()
-    sector = text_filter(120, "Sector code, e.g. food-and-agriculture (`sector.code` of a cluster).")
+    sector = text_filter(
+        120, "A sector: its code (`sector_code` of a cluster, e.g. food-and-agriculture) or its name in any language."
+    )
     label = serializers.ChoiceField(
         choices=LabelLevel.choices, required=False, allow_blank=True, help_text="Has a label of this kind."
     )
@@ -168,26 +170,34 @@ class LabelSerializer(serializers.Serializer):
         return label.valid_until >= self.context.get("today", timezone.localdate())
 
 
-class TermSerializer(serializers.Serializer):
-    """A sector or a region: its code, the same in every language (the filters take it), and its name in the
-    language asked for."""
-
-    code = serializers.CharField()
-    name = serializers.CharField()
-
-
 class ClusterSerializer(AbsoluteUrlMixin, serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     country = CountryField()
-    region = TermSerializer(allow_null=True)
-    sector = TermSerializer(allow_null=True)
+    # v1 gave region and sector as text; they stay text (now in the language asked for), and their codes,
+    # the same in every language, were added beside them.
+    region = serializers.SerializerMethodField()
+    region_code = serializers.SerializerMethodField()
+    sector = serializers.SerializerMethodField()
+    sector_code = serializers.SerializerMethodField()
     website = serializers.CharField()
     description = serializers.CharField()
     languages = serializers.ListField(child=serializers.CharField())
     current_label = serializers.SerializerMethodField()
     labels = LabelSerializer(many=True, source="label_list")
     url = serializers.SerializerMethodField()
+
+    def get_region(self, cluster) -> str:
+        return str(cluster.region) if cluster.region else ""
+
+    def get_region_code(self, cluster) -> str:
+        return cluster.region.code if cluster.region else ""
+
+    def get_sector(self, cluster) -> str:
+        return str(cluster.sector) if cluster.sector else ""
+
+    def get_sector_code(self, cluster) -> str:
+        return cluster.sector.code if cluster.sector else ""
 
     @extend_schema_field(LabelSerializer(allow_null=True))
     def get_current_label(self, cluster):
