@@ -21,18 +21,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from content.queries import listed_in_every_language, one_version_each
 from portal.core.blocks import BodyBlock
-from portal.core.pagination import paginate
-from portal.core.pictures import PagePicture, attach_renditions, picture_panel
+from portal.core.pictures import PagePicture, attach_renditions, paginate_pictures, picture_panel
 from training.queries import upcoming_seminars
 
 INDEX_PAGE_SIZE = 10
-
-
-def paginate_cards(pages, *, page):
-    """One page of picture cards (pages with an `image`), their renditions loaded."""
-    found = paginate(pages, page=page, per_page=INDEX_PAGE_SIZE)
-    found.object_list = attach_renditions(found.object_list)
-    return found
 
 
 class HomePage(Page):
@@ -118,7 +110,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "articles": paginate_cards(articles, page=request.GET.get("page")),
+                "articles": paginate_pictures(articles, page=request.GET.get("page"), per_page=INDEX_PAGE_SIZE),
                 "active_tag": tag,
                 "tags": NewsPageTag.used_by(self.articles()),
             },
@@ -193,7 +185,9 @@ class BestPracticeIndexPage(Page):
         if form.is_valid():
             stories = form.filter(stories)
         context["filter_form"] = form
-        context["stories"] = paginate_cards(stories.order_by("-date", "-pk"), page=request.GET.get("page"))
+        context["stories"] = paginate_pictures(
+            stories.order_by("-date", "-pk"), page=request.GET.get("page"), per_page=INDEX_PAGE_SIZE
+        )
         return context
 
 

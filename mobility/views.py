@@ -22,8 +22,7 @@ from mobility.forms import (
 )
 from mobility.logos import remove_cluster_logo, set_cluster_logo
 from mobility.services import decide_membership, request_membership, set_matching_consent
-from portal.core.pagination import paginate
-from portal.core.pictures import LOGO_SPEC, attach_renditions
+from portal.core.pictures import LOGO_SPEC, paginate_pictures
 from portal.core.spreadsheet import csv_response, xlsx_response
 
 PAGE_SIZE = 20
@@ -35,8 +34,13 @@ PAGE_SIZE = 20
 def directory(request):
     country_codes, sectors = queries.directory_facets()
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, sectors=sectors)
-    page = paginate(queries.public_clusters(**form.filters()), page=request.GET.get("page"), per_page=PAGE_SIZE)
-    page.object_list = attach_renditions(page.object_list, field="logo", specs=(LOGO_SPEC,))
+    page = paginate_pictures(
+        queries.public_clusters(**form.filters()),
+        page=request.GET.get("page"),
+        per_page=PAGE_SIZE,
+        field="logo",
+        specs=(LOGO_SPEC,),
+    )
     today = timezone.localdate()
     for cluster in page:
         cluster.current_label = cluster.label_list[0] if cluster.label_list else None

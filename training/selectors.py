@@ -15,8 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from mobility.models import Indicator
-from portal.core.pagination import paginate
-from portal.core.pictures import attach_renditions
+from portal.core.pictures import paginate_pictures
 from training import rules
 from training.enums import RegistrationStatus
 from training.records import Registration
@@ -113,8 +112,7 @@ def library_context(*, materials, locale_id, form, page):
     )
     if form.is_valid():
         materials = form.filter(materials)
-    shown = paginate(materials.order_by("title", "pk"), page=page)
-    shown.object_list = attach_renditions(shown.object_list)
+    shown = paginate_pictures(materials.order_by("title", "pk"), page=page)
     languages = live_languages(shown.object_list)
     for material in mark_other_language(shown.object_list, locale_id=locale_id):
         material.language_codes = languages.get(material.translation_key, [])
@@ -136,8 +134,7 @@ def seminar_index_context(*, seminars, locale_id, form, page):
         listed = seminars.filter(facts__ends_at__lt=now).order_by("-facts__starts_at", "-facts__pk")
     else:
         listed = seminars.filter(facts__ends_at__gte=now).order_by("facts__starts_at", "facts__pk")
-    shown = paginate(listed, page=page)
-    shown.object_list = attach_renditions(shown.object_list)
+    shown = paginate_pictures(listed, page=page)
     for seminar in mark_other_language(shown.object_list, locale_id=locale_id):
         seminar.places_left = places_left(seminar)
         seminar.has_ended = seminar.ends_at <= now

@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from portal.core.pagination import PER_PAGE, paginate
+
 # Cards: 16:9 (cropped around the focal point if a picture has another shape), as WebP;
 # the spec of includes/card_picture.html.
 CARD_SPEC = "fill-{480x270,960x540} format-webp"
@@ -80,6 +82,13 @@ class PagePicture(models.Model):
         self.image_alt = self.image_alt.strip()
         if self.image_id and not self.image_alt:
             raise ValidationError({"image_alt": _("Describe the picture for people who cannot see it.")})
+
+
+def paginate_pictures(items, *, page, per_page=PER_PAGE, field="image", specs=(CARD_SPEC,)):
+    """The page `page` of `items` (see `paginate`), the renditions of its pictures loaded in one query."""
+    shown = paginate(items, page=page, per_page=per_page)
+    shown.object_list = attach_renditions(shown.object_list, field=field, specs=specs)
+    return shown
 
 
 def picture_panel():
