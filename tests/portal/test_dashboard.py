@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, VisitReport
 from portal.demo.visits import demo_offers, seed_visits
@@ -47,7 +48,14 @@ def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendati
         cluster=host, topics=["FIN.2", "GOV.5"], title_en="Financing tour", starts_in=1, deadline_in=0
     )
     fin2, gov5 = factories.indicators("FIN.2", "GOV.5")
-    seminar = training.seminar(topics=[fin2], title="Funding seminar", days_ahead=0)
+    # Running from yesterday to tomorrow: under way at any hour the test runs, so it is the soonest seminar.
+    today = timezone.localdate()
+    seminar = training.seminar(
+        topics=[fin2],
+        title="Funding seminar",
+        start_date=today - datetime.timedelta(days=1),
+        end_date=today + datetime.timedelta(days=1),
+    )
     material = training.material(topics=[gov5], title="AAA Strategy handbook")
     topic_story = add_story(practice_index(), 9001, topics=[fin2])
     green_story = add_story(practice_index(), 9002, cluster=host)
