@@ -8,16 +8,18 @@ from django.utils import translation
 from wagtail.models import Site
 
 from mobility.network_cache import invalidate_network
-from portal.demo.seed import seed
+from portal.demo.sections import seed_sections
 
 REQUIRED = {"postgres": "REQUIRE_POSTGRES", "browser": "REQUIRE_BROWSER"}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the seeded demo site (rolled back after each test)."""
+    """Every test starts from the site's empty sections in seven languages (`seed_sections`) and
+    builds what else it needs with the factories in `tests/<app>/factories.py`; only the tests in
+    `tests/demo/` see the demo content."""
     with django_db_blocker.unblock():
-        seed()
+        seed_sections()
         # The default cache (files, or Redis) outlives a reused test database;
         # start it empty, then fill Wagtail's site root paths (kept an hour) so
         # each test's first request costs what every later one does.
@@ -25,7 +27,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         Site.get_site_root_paths()
         # Transactional tests empty the database when they end. With this
         # snapshot as their serialized rollback, each of them starts from the
-        # seeded site again instead of an empty database.
+        # sections again instead of an empty database.
         for alias in connections:
             connections[alias]._test_serialized_contents = connections[alias].creation.serialize_db_to_string()
 

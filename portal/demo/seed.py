@@ -7,13 +7,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from content.models import (
     BestPracticeIndexPage,
     BestPracticePage,
-    FooterText,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -23,7 +22,7 @@ from mobility.models import Cluster, Indicator
 from portal.demo import content as demo
 from portal.demo.mobility import seed_mobility
 from portal.demo.pictures import NEWS_PICTURES, STORY_PICTURES, DemoPictures, seed_logos
-from portal.demo.sections import BEST_PRACTICE_INDEX, NEWS_INDEX, publish
+from portal.demo.sections import in_every_language, locales, seed_sections, translated
 from portal.demo.training import seed_training
 from portal.demo.visits import seed_visits
 from portal.models import User
@@ -112,6 +111,7 @@ def seed():
         created = seed_users()
         # Clusters first: news and stories link to their profiles.
         created += seed_mobility()
+        created += seed_sections()
         created += seed_site()
         created += seed_visits()
         created += seed_training()
@@ -142,52 +142,20 @@ def seed_users():
     return created
 
 
-def _locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in demo.LANGS}
-
-
-def _translated(parent_by_lang, locales, make_page):
-    """Create the English page, then one translation per language sharing its translation key."""
-    english = publish(parent_by_lang["en"], make_page("en", locales["en"]))
-    pages = {"en": english}
-    for lang in demo.LANGS[1:]:
-        page = make_page(lang, locales[lang])
-        page.translation_key = english.translation_key
-        pages[lang] = publish(parent_by_lang[lang], page)
-    return pages
-
-
 def seed_site():
-    if HomePage.objects.exists():
+    """The about page, news and best-practice stories in the sections, unless news exist."""
+    if NewsPage.objects.exists():
         return 0
-    locales = _locales()
-    root = Page.get_first_root_node()
-    # Wagtail's installer leaves a "Welcome" page (and a site pointing at it) in
-    # the slot our home page takes.
-    Site.objects.all().delete()
-    for placeholder in root.get_children():
-        placeholder.delete()
-
-    home = demo.HOME
-    homes = _translated(
-        dict.fromkeys(demo.LANGS, root),
-        locales,
-        lambda lang, locale: HomePage(
-            locale=locale,
-            title=home["title"][lang],
-            slug=home["slug"][lang],
-            hero_title=home["hero_title"][lang],
-            intro=home["intro"][lang],
-        ),
-    )
-    Site.objects.create(
-        hostname="localhost", port=80, root_page=homes["en"], is_default_site=True, site_name="Centramo"
-    )
+    by_lang = locales()
+    homes = in_every_language(HomePage)
+    news_indexes = in_every_language(NewsIndexPage)
+    practice_indexes = in_every_language(BestPracticeIndexPage)
+    before = Page.objects.count()
 
     about = demo.ABOUT
-    _translated(
+    about_pages = translated(
         homes,
-        locales,
+        by_lang,
         lambda lang, locale: StandardPage(
             locale=locale,
             title=about["title"][lang],
@@ -197,24 +165,16 @@ def seed_site():
             show_in_menus=True,
         ),
     )
+    # The about page leads the menu, before the sections.
+    for lang, page in about_pages.items():
+        page.move(homes[lang], pos="first-child")
 
-    news_indexes = _translated(
-        homes,
-        locales,
-        lambda lang, locale: NewsIndexPage(
-            locale=locale,
-            title=NEWS_INDEX["title"][lang],
-            slug=NEWS_INDEX["slug"][lang],
-            intro=NEWS_INDEX["intro"][lang],
-            show_in_menus=True,
-        ),
-    )
     pictures = DemoPictures()
     for article in demo.NEWS:
         topic = NEWS_PICTURES[article["tags"]["en"][0]]
-        pages = _translated(
+        pages = translated(
             news_indexes,
-            locales,
+            by_lang,
             lambda lang, locale, article=article, topic=topic: NewsPage(
                 **pictures.fields(topic, lang),
                 locale=locale,
@@ -229,24 +189,13 @@ def seed_site():
             page.tags.add(*article["tags"][lang])
             page.save_revision().publish()
 
-    practice_indexes = _translated(
-        homes,
-        locales,
-        lambda lang, locale: BestPracticeIndexPage(
-            locale=locale,
-            title=BEST_PRACTICE_INDEX["title"][lang],
-            slug=BEST_PRACTICE_INDEX["slug"][lang],
-            intro=BEST_PRACTICE_INDEX["intro"][lang],
-            show_in_menus=True,
-        ),
-    )
     for story in demo.BEST_PRACTICES:
         topics = list(Indicator.objects.filter(code__in=STORY_TOPICS[story["country"]]))
         cluster = Cluster.objects.filter(code=STORY_CLUSTERS[story["country"]]).first()
         topic = STORY_PICTURES[story["sector"]["en"]]
-        _translated(
+        translated(
             practice_indexes,
-            locales,
+            by_lang,
             lambda lang, locale, story=story, topics=topics, cluster=cluster, topic=topic: BestPracticePage(
                 **pictures.fields(topic, lang),
                 cluster=cluster,
@@ -268,17 +217,7 @@ def seed_site():
             ),
         )
 
-    english_footer = FooterText.objects.create(
-        locale=locales["en"], body=demo.FOOTER["body"]["en"], contact_email=demo.FOOTER["contact_email"]
-    )
-    for lang in demo.LANGS[1:]:
-        FooterText.objects.create(
-            locale=locales[lang],
-            translation_key=english_footer.translation_key,
-            body=demo.FOOTER["body"][lang],
-            contact_email=demo.FOOTER["contact_email"],
-        )
-    return Page.objects.filter(depth__gt=1).count()
+    return Page.objects.count() - before
 
 
 def link_clusters(html, lang):

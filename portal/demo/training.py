@@ -9,14 +9,12 @@ import uuid
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.coreutils import cautious_slugify
 from wagtail.documents.models import Document
 from wagtail.rich_text import RichText
 
-from content.models import HomePage
 from mobility.models import Indicator
 from portal.demo.pictures import MATERIAL_PICTURES, DemoPictures
-from portal.demo.sections import publish
+from portal.demo.sections import in_every_language, publish, slugify_title
 from portal.models import User
 from training.models import (
     MaterialDocument,
@@ -31,48 +29,6 @@ from training.services import update_seminar_facts
 
 LANGS = ("en", "cs", "sk", "pl", "hu", "hr", "tr")
 TRAINER_EMAIL = "trainer@centramo.example"
-LIBRARY = {
-    "title": {
-        "en": "Training library",
-        "cs": "Knihovna školení",
-        "sk": "Knižnica školení",
-        "pl": "Biblioteka szkoleń",
-        "hu": "Képzési könyvtár",
-        "hr": "Knjižnica za obuku",
-        "tr": "Eğitim kütüphanesi",
-    },
-    "intro": {
-        "en": "Handbooks, slides, exercises and case studies used by the network's certified trainers, translated and adapted to each country.",
-        "cs": "Příručky, prezentace, cvičení a případové studie, se kterými pracují certifikovaní školitelé sítě, přeložené a přizpůsobené každé zemi.",
-        "sk": "Príručky, prezentácie, cvičenia a prípadové štúdie, s ktorými pracujú certifikovaní školitelia siete, preložené a prispôsobené každej krajine.",
-        "pl": "Podręczniki, prezentacje, ćwiczenia i studia przypadków, z których korzystają certyfikowani trenerzy sieci, przetłumaczone i dostosowane do każdego kraju.",
-        "hu": "Kézikönyvek, diasorok, gyakorlatok és esettanulmányok, amelyekkel a hálózat minősített trénerei dolgoznak, minden országhoz lefordítva és igazítva.",
-        "hr": "Priručnici, prezentacije, vježbe i studije slučaja s kojima rade certificirani treneri mreže, prevedeni i prilagođeni svakoj zemlji.",
-        "tr": "Ağın sertifikalı eğitmenlerinin kullandığı el kitapları, sunumlar, alıştırmalar ve vaka çalışmaları; her ülke için çevrilmiş ve uyarlanmıştır.",
-    },
-}
-
-SEMINARS = {
-    "title": {
-        "en": "Seminars",
-        "cs": "Semináře",
-        "sk": "Semináre",
-        "pl": "Seminaria",
-        "hu": "Szemináriumok",
-        "hr": "Seminari",
-        "tr": "Seminerler",
-    },
-    "intro": {
-        "en": "Interactive seminars for cluster managers, run by certified trainers in each partner country.",
-        "cs": "Interaktivní semináře pro manažery klastrů, které vedou certifikovaní školitelé v každé partnerské zemi.",
-        "sk": "Interaktívne semináre pre manažérov klastrov, ktoré vedú certifikovaní školitelia v každej partnerskej krajine.",
-        "pl": "Interaktywne seminaria dla menedżerów klastrów prowadzone przez certyfikowanych trenerów w każdym kraju partnerskim.",
-        "hu": "Interaktív szemináriumok klasztermenedzsereknek, amelyeket minősített trénerek tartanak minden partnerországban.",
-        "hr": "Interaktivni seminari za menadžere klastera koje vode certificirani treneri u svakoj partnerskoj zemlji.",
-        "tr": "Her ortak ülkede sertifikalı eğitmenlerin yürüttüğü, küme yöneticilerine yönelik etkileşimli seminerler.",
-    },
-}
-
 # format, level, minutes, topics, then texts. "notes": country notes of some translations.
 MATERIALS = [
     {
@@ -675,12 +631,6 @@ PROGRAMME = {
 }
 
 
-def _slug(text):
-    for source, target in (("ı", "i"), ("ł", "l"), ("Ł", "L"), ("đ", "d"), ("Đ", "D"), ("İ", "I")):
-        text = text.replace(source, target)
-    return cautious_slugify(text)[:80].strip("-")
-
-
 def _indicators():
     return {indicator.code: indicator for indicator in Indicator.objects.all()}
 
@@ -697,43 +647,20 @@ def _demo_document(material, lang):
 
 
 def seed_training():
-    """Create the training sections, materials, seminars and registrations that are missing.
+    """Create the demo materials, seminars and registrations in the sections `seed_sections` made.
 
-    Idempotent: a locale whose home page already has a training library is
-    left alone. Seminar dates are whole weeks from the Monday of the current
+    Idempotent: nothing is added once a material exists. Seminar dates are whole weeks from the Monday of the current
     week, so they stay upcoming or past whenever the demo is seeded (the
     same all day long, shifting by a week each Monday).
     """
-    homes = {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
-    if set(homes) != set(LANGS) or TrainingLibraryPage.objects.exists():
+    libraries = in_every_language(TrainingLibraryPage)
+    indexes = in_every_language(SeminarIndexPage)
+    if set(libraries) != set(LANGS) or set(indexes) != set(LANGS) or TrainingMaterialPage.objects.exists():
         return 0
     created = 0
-    locales = {code: homes[code].locale for code in LANGS}
+    locales = {code: libraries[code].locale for code in LANGS}
     indicators = _indicators()
     trainer = User.objects.filter(email=TRAINER_EMAIL).first()
-
-    libraries, indexes = {}, {}
-    for lang in LANGS:
-        library = TrainingLibraryPage(
-            locale=locales[lang],
-            title=LIBRARY["title"][lang],
-            slug=_slug(LIBRARY["title"][lang]),
-            intro=LIBRARY["intro"][lang],
-            show_in_menus=True,
-        )
-        index = SeminarIndexPage(
-            locale=locales[lang],
-            title=SEMINARS["title"][lang],
-            slug=_slug(SEMINARS["title"][lang]),
-            intro=SEMINARS["intro"][lang],
-            show_in_menus=True,
-        )
-        if lang != "en":
-            library.translation_key = libraries["en"].translation_key
-            index.translation_key = indexes["en"].translation_key
-        libraries[lang] = publish(homes[lang], library)
-        indexes[lang] = publish(homes[lang], index)
-        created += 2
 
     pictures = DemoPictures()
     materials = {}
@@ -744,7 +671,7 @@ def seed_training():
                 **pictures.fields(MATERIAL_PICTURES[material["key"]], lang),
                 locale=locales[lang],
                 title=material["title"][lang],
-                slug=_slug(material["title"][lang]),
+                slug=slugify_title(material["title"][lang]),
                 summary=material["summary"][lang],
                 body=[("paragraph", RichText(material["body"][lang]))],
                 format=material["format"],
@@ -796,7 +723,7 @@ def seed_training():
                 **pictures.fields(f"seminar-{seminar['country']}", lang),
                 locale=locales[lang],
                 title=seminar["title"][lang],
-                slug=_slug(seminar["title"][lang]),
+                slug=slugify_title(seminar["title"][lang]),
                 summary=seminar["summary"][lang],
                 programme=[("paragraph", RichText(PROGRAMME[lang]))],
                 translation_key=facts.translation_key,
