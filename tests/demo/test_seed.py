@@ -4,8 +4,18 @@ from wagtail.models import Page
 from content.models import BestPracticePage, NewsPage
 from portal.demo.seed import seed
 from portal.models import User
+from tests.helpers import LANGS
+from training.models import SeminarPage, TrainingMaterialPage
 
 pytestmark = pytest.mark.django_db
+
+
+def test_seed_fills_the_sections_other_tests_start_from(demo_site):
+    # 60 clusters with 36 scores in up to two editions, their labels and consents, 7 users, and 178
+    # pages (about, news, stories, materials, seminars) with their pictures, on top of the sections.
+    assert demo_site == 4607
+    for model in (NewsPage, BestPracticePage, TrainingMaterialPage, SeminarPage):
+        assert sorted(set(model.objects.live().values_list("locale__language_code", flat=True))) == sorted(LANGS)
 
 
 def test_seed_builds_site_in_seven_languages():
