@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from mobility.models import Dimension
 from mobility.queries import topic_filter
 
 
@@ -42,8 +43,6 @@ def topic_choices():
 
     Codes follow the feeds' convention: `FIN` is a dimension, `FIN.2` an indicator.
     """
-    from mobility.models import Dimension
-
     groups = []
     for dimension in Dimension.objects.prefetch_related("indicators"):
         # Translators: option that selects every indicator of one benchmark dimension.

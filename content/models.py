@@ -19,6 +19,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
+from content.feeds import NewsFeed
+from content.forms import BestPracticeFilterForm
 from content.queries import listed_in_every_language, one_version_each
 from portal.core.blocks import BodyBlock
 from portal.core.pictures import PagePicture, attach_renditions, paginate_pictures, picture_panel
@@ -118,8 +120,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from content.feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
 
@@ -177,8 +177,6 @@ class BestPracticeIndexPage(Page):
         verbose_name = _("best-practice index")
 
     def get_context(self, request, *args, **kwargs):
-        from content.forms import BestPracticeFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         stories = listed_in_every_language(BestPracticePage, self).select_related("image")
         form = BestPracticeFilterForm(request.GET or None, stories=stories)
