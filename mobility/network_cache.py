@@ -22,22 +22,24 @@ same version.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from mobility import queries
-from mobility.models import (
-    BenchmarkEdition,
-    BenchmarkResult,
-    Cluster,
-    Dimension,
-    Indicator,
-    Label,
-    MatchingConsent,
-    Region,
-    Score,
-    Sector,
-    StudyVisitOffer,
-)
+from mobility import models, queries
 from mobility.visits import queries as visit_queries
 from portal.core import versions
+
+# Every model the matching network and the statistics are built from: a change of any drops them.
+WATCHED = (
+    models.BenchmarkEdition,
+    models.BenchmarkResult,
+    models.Cluster,
+    models.Dimension,
+    models.Indicator,
+    models.Label,
+    models.MatchingConsent,
+    models.Region,
+    models.Score,
+    models.Sector,
+    models.StudyVisitOffer,
+)
 
 NETWORK = "network"
 SECONDS = 24 * 3600
@@ -120,19 +122,7 @@ def _changed(sender, raw=False, **kwargs):
 
 
 def connect_signals():
-    for model in (
-        BenchmarkEdition,
-        BenchmarkResult,
-        Cluster,
-        Dimension,
-        Indicator,
-        Label,
-        MatchingConsent,
-        Region,
-        Score,
-        Sector,
-        StudyVisitOffer,
-    ):
+    for model in WATCHED:
         post_save.connect(_changed, sender=model, dispatch_uid=f"network-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"network-delete-{model.__name__}")
-    m2m_changed.connect(_changed, sender=StudyVisitOffer.topics.through, dispatch_uid="network-offer-topics")
+    m2m_changed.connect(_changed, sender=models.StudyVisitOffer.topics.through, dispatch_uid="network-offer-topics")

@@ -69,3 +69,15 @@ def invitation(booking, *, method):
         return calendars.invitation(booking=booking, organizer=organizer, attendees=attendees, method=method, url=url)
 
     return build
+
+
+def send_invitation(booking, *, template, by):
+    """E-mail the visiting cluster's managers the visit's invitation (RFC 5546 REQUEST): sent when
+    the host accepts and again, with a higher sequence, whenever an accepted visit moves."""
+    notify(
+        cluster=booking.cluster,
+        template=template,
+        booking=booking,
+        by=by,
+        attachments_for=invitation(booking, method=calendars.REQUEST),
+    )

@@ -27,7 +27,7 @@ from mobility.models import (
 )
 from mobility.rules import is_manager_of
 from mobility.visits import calendars, queries, rules
-from mobility.visits.notifications import invitation, notify
+from mobility.visits.notifications import invitation, notify, send_invitation
 from portal.core.locking import lock_first, lock_one
 
 MAX_ACTIONS = 3
@@ -130,13 +130,7 @@ def update_offer(
                 booking.offer = offer
                 booking.sequence += 1
                 _full_clean_save(booking)
-                notify(
-                    cluster=booking.cluster,
-                    template="booking_changed",
-                    booking=booking,
-                    by=by,
-                    attachments_for=invitation(booking, method=calendars.REQUEST),
-                )
+                send_invitation(booking, template="booking_changed", by=by)
     return offer
 
 
@@ -218,13 +212,7 @@ def accept_booking(*, booking, by):
         booking.status = rules.TRANSITIONS[rules.ACCEPT].target
         booking.accepted_by = by
         _full_clean_save(booking)
-        notify(
-            cluster=booking.cluster,
-            template="booking_accepted",
-            booking=booking,
-            by=by,
-            attachments_for=invitation(booking, method=calendars.REQUEST),
-        )
+        send_invitation(booking, template="booking_accepted", by=by)
     return booking
 
 
