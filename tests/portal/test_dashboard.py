@@ -469,4 +469,7 @@ def _dashboard_queries_with_hosts(client, count):
 
 
 def test_dashboard_query_count_does_not_grow_with_the_network(client):
+    # The network already has a peer that is strong where the visitors are weak and tells a story.
+    peer = factories.PeerClusterFactory(country="SK", ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G})
+    add_story(practice_index(), 9400, cluster=peer)
     assert _dashboard_queries_with_hosts(client, 1) == _dashboard_queries_with_hosts(client, 30)

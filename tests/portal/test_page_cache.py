@@ -6,12 +6,33 @@ from django.urls import reverse
 from django.utils import translation
 
 from content.models import NewsPage
-from mobility.models import Cluster
-from portal.models import User
 from tests.helpers import add_news, home, in_language, news_index
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 from training.models import CalendarFeedToken
 
 pytestmark = [pytest.mark.django_db, pytest.mark.page_cache]
+
+
+@pytest.fixture
+def articles():
+    """An article in English and one in Czech, each listed on its language's home page, news index and feed."""
+    return {"en": add_news(news_index("en"), 1), "cs": add_news(news_index("cs"), 2)}
+
+
+@pytest.fixture
+def network():
+    """Five public clusters benchmarked in one edition: enough for the directory to list and the statistics
+    to show (groups of fewer than five are not shown)."""
+    ratings = [{"FIN.2": G, "GOV.5": Y}, {"FIN.2": R, "GOV.5": G}, {"FIN.2": Y, "GOV.5": Y}]
+    return [
+        factories.ClusterFactory(sector="Energy", region="Praha", ratings=ratings[number % 3]) for number in range(5)
+    ]
+
+
+@pytest.fixture
+def participant():
+    return factories.UserFactory()
 
 
 def _url(name, lang="en", **kwargs):
@@ -43,6 +64,7 @@ def test_cached_hit_runs_no_queries(client, django_assert_num_queries):
 
 @pytest.mark.parametrize("lang", ["en", "cs"])
 @pytest.mark.parametrize("page", ["home", "article", "news", "directory", "statistics"])
+@pytest.mark.usefixtures("articles", "network")
 def test_anonymous_page_sets_no_cookie_and_does_not_vary_on_it(client, lang, page, django_assert_num_queries):
     url = public_urls(lang)[page]
 
@@ -55,15 +77,15 @@ def test_anonymous_page_sets_no_cookie_and_does_not_vary_on_it(client, lang, pag
         assert client.get(url).content == response.content
 
 
-def test_article_page_is_public_for_shared_caches(client, settings):
-    response = client.get(in_language(NewsPage, "en").url)
+def test_article_page_is_public_for_shared_caches(client, settings, articles):
+    response = client.get(articles["en"].url)
 
     assert response["Cache-Control"] == f"public, max-age=60, s-maxage={settings.PAGE_CACHE_SHARED_SECONDS}"
 
 
-def test_publishing_czech_article_purges_article_index_home_and_feed(client, django_assert_num_queries):
+def test_publishing_czech_article_purges_article_index_home_and_feed(client, django_assert_num_queries, articles):
     index = news_index("cs")
-    article = in_language(NewsPage, "cs")
+    article = articles["cs"]
     urls = [article.url, index.url, home("cs").url, index.url + "feed/"]
     for url in urls:
         assert client.get(url).status_code == 200
@@ -83,8 +105,8 @@ def test_publishing_czech_article_purges_article_index_home_and_feed(client, dja
     assert client.get(added.url).status_code == 200
 
 
-def test_unpublished_article_is_not_served_from_the_cache(client):
-    article = in_language(NewsPage, "cs")
+def test_unpublished_article_is_not_served_from_the_cache(client, articles):
+    article = articles["cs"]
     assert client.get(article.url).status_code == 200
 
     article.unpublish()
@@ -92,12 +114,12 @@ def test_unpublished_article_is_not_served_from_the_cache(client):
     assert client.get(article.url).status_code == 404
 
 
-def test_signed_in_user_never_gets_the_anonymous_page(client):
+def test_signed_in_user_never_gets_the_anonymous_page(client, participant):
     url = home("en").url
     anonymous = client.get(url).content.decode()
     assert "Sign in" in anonymous
 
-    client.force_login(User.objects.get(email="participant@centramo.example"))
+    client.force_login(participant)
     signed_in = client.get(url)
 
     html = signed_in.content.decode()
@@ -106,9 +128,9 @@ def test_signed_in_user_never_gets_the_anonymous_page(client):
     assert signed_in["Cache-Control"] == "private"
 
 
-def test_signed_in_page_is_never_served_to_anonymous_visitors(client):
+def test_signed_in_page_is_never_served_to_anonymous_visitors(client, participant):
     url = home("en").url
-    client.force_login(User.objects.get(email="participant@centramo.example"))
+    client.force_login(participant)
     client.get(url)
     client.logout()
 
@@ -117,8 +139,8 @@ def test_signed_in_page_is_never_served_to_anonymous_visitors(client):
     assert "My account" not in html
 
 
-def test_confidential_page_never_enters_the_cache(client):
-    feed = CalendarFeedToken.objects.create(user=User.objects.get(email="participant@centramo.example"))
+def test_confidential_page_never_enters_the_cache(client, participant):
+    feed = CalendarFeedToken.objects.create(user=participant)
     url = f"/calendar/personal/{feed.token}.ics"
     first = client.get(url)
     assert first["Cache-Control"] == "private, no-store"
@@ -149,8 +171,8 @@ def test_unchanged_page_answers_304_to_its_etag(client):
     assert again["ETag"] == response["ETag"]
 
 
-def test_page_is_compressed_as_the_client_accepts(client):
-    url = in_language(NewsPage, "en").url
+def test_page_is_compressed_as_the_client_accepts(client, articles):
+    url = articles["en"].url
     plain = client.get(url).content
 
     as_brotli = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
@@ -163,8 +185,8 @@ def test_page_is_compressed_as_the_client_accepts(client):
     assert as_gzip["Vary"] == "Accept-Encoding"
 
 
-def test_benchmark_change_purges_cluster_pages(client):
-    cluster = Cluster.objects.filter(is_public=True).order_by("code").first()
+def test_benchmark_change_purges_cluster_pages(client, network):
+    cluster = network[0]
     url = _url("mobility:cluster", code=cluster.code)
     assert cluster.name in client.get(url).content.decode()
 
@@ -180,8 +202,9 @@ def test_seminar_pages_are_kept_a_minute_at_most(client):
     assert response["Cache-Control"] == "public, max-age=60, s-maxage=60"
 
 
-def test_sitemap_is_built_once_until_content_changes(client, django_assert_num_queries):
-    client.force_login(User.objects.get(email="participant@centramo.example"))
+@pytest.mark.usefixtures("articles")
+def test_sitemap_is_built_once_until_content_changes(client, django_assert_num_queries, participant):
+    client.force_login(participant)
     first = client.get("/sitemap.xml").content.decode()
 
     with django_assert_num_queries(0):  # signed in, so past the page cache: the view-level cache answers

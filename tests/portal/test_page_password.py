@@ -4,7 +4,7 @@ sign-in form: per client address and restriction, answering 429 when locked out.
 import pytest
 from wagtail.models import PageViewRestriction
 
-from content.models import StandardPage
+from tests.content.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ SHARED_PASSWORD = "river-delta-42"
 
 
 def _protected(lang="en"):
-    page = StandardPage.objects.live().filter(locale__language_code=lang).order_by("path").first()
+    page = StandardPageFactory(lang=lang)
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password=SHARED_PASSWORD
     )

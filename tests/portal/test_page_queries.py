@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from content.models import HomePage, NewsIndexPage
-from tests.helpers import add_news
+from tests.helpers import add_news, news_index
 from tests.mobility import factories
+from tests.mobility.factories import G
+from tests.pictures import picture
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,7 @@ def test_article_page_is_within_budget_and_flat(client, django_assert_max_num_qu
 
 def test_home_page_queries_do_not_grow_with_news(client):
     home = HomePage.objects.get(locale__language_code="en")
+    add_news(news_index("en"), 1)  # the home page lists the latest news: one at first
     before = _repeat_visit_queries(client, home.url)
 
     _fresh_index(30)
@@ -52,6 +55,11 @@ def test_home_page_queries_do_not_grow_with_news(client):
 def test_directory_queries_do_not_grow_with_clusters(client):
     with translation.override("en"):
         url = reverse("mobility:directory")
+    # A listed cluster with all the directory shows: sector, region, a label and a logo.
+    listed = factories.ClusterFactory(
+        name="Aardvark Cluster", sector="Energy", region="Praha", logo=picture(), ratings={"FIN.2": G}
+    )
+    factories.LabelFactory(cluster=listed)
     before = _repeat_visit_queries(client, url)
     for _number in range(30):
         factories.PeerClusterFactory(country="CZ")
