@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, VisitReport
-from portal.demo.visits import demo_offers, seed_visits
 from portal.models import User
 from tests.helpers import add_story, in_lang, practice_index
 from tests.mobility import factories
@@ -243,33 +242,6 @@ def _dashboard_queries(client, count):
 
 def test_dashboard_query_count_does_not_grow(client):
     assert _dashboard_queries(client, 1) == _dashboard_queries(client, 30)
-
-
-def test_seed_visits_fills_the_demo_managers_dashboards_once():
-    # The session's demo seed already ran seed_visits(); a second run adds nothing.
-    again = seed_visits()
-
-    offers = demo_offers()
-    bookings = StudyVisitBooking.objects.filter(offer__in=offers)
-    assert again == 0
-    assert offers.filter(is_open=True).values("cluster").distinct().count() >= 15
-    assert set(bookings.values_list("status", flat=True)) == set(BookingStatus.values)
-    report = VisitReport.objects.get(booking__offer__in=offers)
-    assert report.shared_with_host is True
-    assert report.actions.count() >= 1
-    assert [focus.pk for focus in bookings.get(status=BookingStatus.COMPLETED).focus_indicators.all()]
-
-
-@pytest.mark.parametrize("email", ["manager.cz@centramo.example", "manager.sk@centramo.example"])
-def test_seeded_demo_manager_dashboard_is_full(client, email):
-    client.force_login(User.objects.get(email=email))
-
-    context = client.get(URL).context
-
-    assert context["plans"]
-    assert context["made"]
-    assert context["received"]
-    assert any(plan.peers for plan in context["plans"])
 
 
 def _translate(page, lang, title):
