@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mobility.models import BookingStatus, MembershipStatus, StudyVisitBooking, VisitReport
-from portal.models import User
+from mobility.models import BookingStatus, MembershipStatus
 from tests.helpers import add_story, in_lang, practice_index
 from tests.mobility import factories
 from tests.mobility.factories import G, R, Y
