@@ -118,9 +118,8 @@ def test_root_redirect_honours_accept_language(client, accept_language, expected
     assert response["Location"] == expected
 
 
-def test_root_redirect_prefers_signed_in_users_language(client, django_user_model):
-    user = UserFactory(language="pl")
-    client.force_login(user)
+def test_root_redirect_prefers_signed_in_users_language(client):
+    client.force_login(UserFactory(language="pl"))
 
     response = client.get("/", headers={"accept-language": "hu"})
 
@@ -219,8 +218,7 @@ def test_best_practice_index_filters_by_country(client):
 
 
 def test_search_finds_pages_of_active_language_only(client):
-    english = BestPracticePageFactory(title="Members steer the cluster")
-    translate(english, lang="cs", title="Členové řídí klastr")
+    translate(BestPracticePageFactory(title="Members steer the cluster"), lang="cs", title="Členové řídí klastr")
     czech = in_language(BestPracticePage, "cs")
     english = czech.get_translation(in_language(HomePage, "en").locale)
 
