@@ -4,11 +4,19 @@ import datetime
 
 import factory
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
-from content.models import BestPracticeIndexPage, BestPracticePage
+from content.models import (
+    BestPracticeIndexPage,
+    BestPracticePage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
 
-# The seeded index page each page model is published under.
-INDEXES = {BestPracticePage: BestPracticeIndexPage}
+# The seeded page each page model is published under.
+INDEXES = {BestPracticePage: BestPracticeIndexPage, NewsPage: NewsIndexPage, StandardPage: HomePage}
 
 
 def index_of(model, lang="en"):
@@ -16,17 +24,26 @@ def index_of(model, lang="en"):
     return INDEXES[model].objects.live().filter(locale__language_code=lang).order_by("path").first()
 
 
+def paragraphs(html):
+    """A body (StreamField value) of one rich-text paragraph."""
+    return [("paragraph", RichText(html))]
+
+
 class PageFactory(factory.Factory):
-    """A live page added under `parent` (default: the model's seeded index in `lang`), with `topics` set."""
+    """A live page added under `parent` (default: the model's seeded index in `lang`), with `topics`
+    (best-practice stories) and `tags` (news articles) set."""
 
     class Meta:
         abstract = True
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, lang="en", topics=(), **kwargs):
+    def _create(cls, model_class, *args, parent=None, lang="en", topics=(), tags=(), **kwargs):
         page = model_class(locale=Locale.objects.get(language_code=lang), **kwargs)
-        page.topics = list(topics)
+        if topics:
+            page.topics = list(topics)
         (parent or index_of(model_class, lang)).add_child(instance=page)
+        if tags:
+            page.tags.add(*tags)
         page.save_revision().publish()
         return model_class.objects.get(pk=page.pk)
 
@@ -47,19 +64,17 @@ class BestPracticePageFactory(PageFactory):
     results = "<p>Results</p>"
 
 
-def translate(page, *, lang, title):
-    """A published translation of `page` into `lang`, titled `title`."""
-    translation = page.copy_for_translation(Locale.objects.get(language_code=lang))
-    translation.title = title
-    translation.save_revision().publish()
-    return type(page).objects.get(pk=translation.pk)
+class NewsPageFactory(PageFactory):
+    """A live news article; `body` is a list of blocks (see `paragraphs()`), `tags` a list of tag names."""
 
+    class Meta:
+        model = NewsPage
 
-# --- added for pages ---
-# (t-content defines the same StandardPageFactory in its own section: keep that one when both land.)
-from content.models import HomePage, StandardPage  # noqa: E402
-
-INDEXES[StandardPage] = HomePage
+    title = factory.Sequence(lambda number: f"News {number}")
+    slug = factory.Sequence(lambda number: f"factory-news-{number}")
+    date = factory.Sequence(lambda number: datetime.date(2026, 1, 1) + datetime.timedelta(days=number))
+    summary = factory.Sequence(lambda number: f"News summary {number}")
+    body = factory.LazyFunction(list)
 
 
 class StandardPageFactory(PageFactory):
@@ -72,3 +87,23 @@ class StandardPageFactory(PageFactory):
     slug = factory.Sequence(lambda number: f"factory-page-{number}")
     intro = factory.Sequence(lambda number: f"Introduction {number}")
     body = factory.LazyFunction(list)
+
+
+def translate(page, *, lang, title, **fields):
+    """A published translation of `page` into `lang`, titled `title` (and with `fields` set)."""
+    translation = page.copy_for_translation(Locale.objects.get(language_code=lang))
+    translation.title = title
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return type(page).objects.get(pk=translation.pk)
+
+
+def translate_everywhere(page, langs=("cs", "sk", "pl", "hu", "hr", "tr")):
+    """{language: page}: `page` and its published translations into `langs`, whose title and summary
+    (where the page has one) end in " [<lang>]"."""
+    pages = {page.locale.language_code: page}
+    for lang in langs:
+        fields = {"summary": f"{page.summary} [{lang}]"} if hasattr(page, "summary") else {}
+        pages[lang] = translate(page, lang=lang, title=f"{page.title} [{lang}]", **fields)
+    return pages

@@ -11,16 +11,28 @@ from content.models import (
     NewsPage,
     StandardPage,
 )
+from tests.content.factories import (
+    BestPracticePageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+    translate,
+    translate_everywhere,
+)
 from tests.helpers import LANGS, add_news, add_story, count_queries, hreflang_links, in_lang, in_language, news_index
+from tests.mobility.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 PAGE_TYPES = [HomePage, StandardPage, NewsIndexPage, NewsPage, BestPracticeIndexPage, BestPracticePage]
+# The page types the sections do not seed: each test builds the one it renders.
+FACTORIES = {StandardPage: StandardPageFactory, NewsPage: NewsPageFactory, BestPracticePage: BestPracticePageFactory}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
 def test_page_type_renders_in_language(client, lang, model):
+    if model in FACTORIES:
+        FACTORIES[model](lang=lang)
     page = in_language(model, lang)
 
     response = client.get(page.url)
@@ -41,6 +53,9 @@ def test_translated_pages_are_not_english_copies(lang):
 
 
 def test_switcher_lands_on_same_article_in_other_language(client):
+    english = NewsPageFactory(title="Benchmarking round opens")
+    translate(english, lang="cs", title="Začíná kolo benchmarkingu")
+    translate(english, lang="pl", title="Rusza runda benchmarkingu")
     czech = in_language(NewsPage, "cs")
     polish = czech.get_translation(in_language(HomePage, "pl").locale)
 
@@ -50,6 +65,7 @@ def test_switcher_lands_on_same_article_in_other_language(client):
 
 
 def test_hreflang_lists_every_translation_and_x_default(client):
+    translate_everywhere(NewsPageFactory())
     article = in_language(NewsPage, "hu")
     translations = {page.locale.language_code: page for page in article.get_translations(inclusive=True)}
 
@@ -102,9 +118,8 @@ def test_root_redirect_honours_accept_language(client, accept_language, expected
     assert response["Location"] == expected
 
 
-def test_root_redirect_prefers_signed_in_users_language(client, django_user_model):
-    user = django_user_model.objects.get(email="analyst@centramo.example")
-    client.force_login(user)
+def test_root_redirect_prefers_signed_in_users_language(client):
+    client.force_login(UserFactory(language="pl"))
 
     response = client.get("/", headers={"accept-language": "hu"})
 
@@ -173,6 +188,10 @@ def test_news_index_paginates(client):
 
 @pytest.mark.parametrize("lang", ["en", "sk"])
 def test_news_feed_lists_articles_of_its_language(client, lang):
+    # Three English articles (one of them translated into Slovak) and one written in Slovak.
+    first, _second, _third = NewsPageFactory.create_batch(3)
+    translate(first, lang="sk", title="Prvá správa")
+    NewsPageFactory(lang="sk", title="Slovenská správa")
     index = news_index(lang)
     articles = list(index.articles())
 
@@ -181,12 +200,14 @@ def test_news_feed_lists_articles_of_its_language(client, lang):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     xml = response.content.decode()
-    assert xml.count("<entry>") == len(articles) == 6
+    assert xml.count("<entry>") == len(articles) == 4
     for article in articles:
         assert f"<title>{article.title}</title>" in xml
 
 
 def test_best_practice_index_filters_by_country(client):
+    for country in ("CZ", "PL", "HU"):
+        BestPracticePageFactory(country=country)
     index = in_language(BestPracticeIndexPage, "en")
     polish = BestPracticePage.objects.child_of(index).get(country="PL")
 
@@ -197,6 +218,7 @@ def test_best_practice_index_filters_by_country(client):
 
 
 def test_search_finds_pages_of_active_language_only(client):
+    translate(BestPracticePageFactory(title="Members steer the cluster"), lang="cs", title="Členové řídí klastr")
     czech = in_language(BestPracticePage, "cs")
     english = czech.get_translation(in_language(HomePage, "en").locale)
 
@@ -253,11 +275,9 @@ def test_best_practice_index_filters_by_indicator_and_dimension(client):
 def test_editor_translates_new_article_with_wagtail_localize(client):
     from wagtail.models import Locale
 
-    from portal.models import User
-
     article = add_news(news_index("en"), 960)
     czech = Locale.objects.get(language_code="cs")
-    client.force_login(User.objects.get(email="editor@centramo.example"))
+    client.force_login(EditorFactory())
 
     response = client.post(f"/admin/localize/submit/page/{article.id}/", {"locales": [czech.id]})
 

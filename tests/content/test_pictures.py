@@ -25,11 +25,13 @@ def test_news_article_shows_its_picture_with_description_and_srcset(client):
 
 
 def test_news_index_cards_show_pictures_lazily_after_the_first(client):
+    add_news(news_index(), 1, image=picture("Older"), image_alt="An older picture")
+    add_news(news_index(), 2, image=picture("Old"), image_alt="An old picture")
     add_news(news_index(), 30001, image=picture(), image_alt="A newest picture")
 
     cards = images(client.get(news_index().url).content.decode(), "card__image")
 
-    assert cards[0]["alt"] == "A newest picture"
+    assert [card["alt"] for card in cards] == ["A newest picture", "An old picture", "An older picture"]
     assert cards[0]["loading"] == "eager"
     assert srcset_widths(cards[0]) == ["480w", "960w"]
     assert {card["loading"] for card in cards[1:]} == {"lazy"}

@@ -3,9 +3,42 @@ import re
 import pytest
 
 from content.search import query_stems, stem
+from tests.content.factories import BestPracticePageFactory, NewsPageFactory, StandardPageFactory, paragraphs
 from tests.helpers import in_lang
+from tests.mobility.factories import ClusterFactory
+from tests.training.factories import MaterialFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def czech_pages():
+    """Czech pages, oldest first: an about page and a story that mention the silver label in their
+    text, an article with it in its title (and the members' survey in its text), and a material
+    with the members' survey in its title."""
+    StandardPageFactory(
+        lang="cs",
+        title="O síti",
+        intro="Síť sdružuje klastry ze sedmi zemí.",
+        body=paragraphs("<p>Klastry mohou získat bronzovou, stříbrnou nebo zlatou značku kvality.</p>"),
+    )
+    BestPracticePageFactory(
+        lang="cs",
+        title="Klastr otevřený výzkumu i zákazníkům",
+        summary="Jak klastr přizval výzkumné ústavy a zákazníky z jiných odvětví.",
+        results="<p>Klastr loni získal stříbrnou značku kvality.</p>",
+    )
+    NewsPageFactory(
+        lang="cs",
+        title="Stříbrná značka kvality pro Jadranski ICT klaster",
+        summary="Jadranski ICT klaster ze Splitu získal stříbrnou značku kvality.",
+        body=paragraphs("<p>Hodnotitel ocenil jeho každoroční průzkum spokojenosti členů.</p>"),
+    )
+    MaterialFactory(
+        lang="cs",
+        title="Průzkum spokojenosti členů v deseti otázkách",
+        summary="Dotazník, který klastr rozešle jednou ročně.",
+    )
 
 
 def result_titles(html):
@@ -19,6 +52,7 @@ def test_stems_join_inflected_forms():
     assert query_stems("łódź Đakovo") == ["lodz", "dakov"]
 
 
+@pytest.mark.usefixtures("czech_pages")
 def test_czech_page_found_by_other_inflection_without_diacritics(client):
     html = client.get(in_lang("cs", "/search/"), {"q": "spokojenost clenu"}).content.decode()
     assert result_titles(html) == [
@@ -27,6 +61,7 @@ def test_czech_page_found_by_other_inflection_without_diacritics(client):
     ]
 
 
+@pytest.mark.usefixtures("czech_pages")
 def test_czech_news_found_without_diacritics_with_type_date_and_marked_snippet(client):
     html = client.get(in_lang("cs", "/search/"), {"q": "stribrna znacka"}).content.decode()
     assert result_titles(html) == [
@@ -39,11 +74,14 @@ def test_czech_news_found_without_diacritics_with_type_date_and_marked_snippet(c
 
 
 def test_search_finds_a_cluster_by_name(client):
+    ClusterFactory(code="CZ-001", name="Bohemian Food Cluster")
+    ClusterFactory(code="CZ-002", name="Moravian Wood Cluster")
     html = client.get("/en/search/", {"q": "Bohemian Food"}).content.decode()
     clusters = re.findall(r'<a href="/en/clusters/([^/]+)/">([^<]+)</a>', html.split('id="search-clusters-title"')[1])
     assert clusters == [("CZ-001", "Bohemian Food Cluster")]
 
 
+@pytest.mark.usefixtures("czech_pages")
 def test_search_stays_in_the_active_language(client):
     html = client.get("/en/search/", {"q": "spokojenost clenu"}).content.decode()
     assert result_titles(html) == []

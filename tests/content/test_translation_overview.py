@@ -4,8 +4,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from content.translation_overview import translation_overview
-from portal.models import User
 from tests.helpers import add_news, news_index
+from tests.mobility.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_demo_news_translations_are_up_to_date():
 
 
 def test_editor_sees_the_overview_in_the_admin(client, article):
-    client.force_login(User.objects.get(email="editor@centramo.example"))
+    client.force_login(EditorFactory())
 
     html = client.get(URL, {"status": "draft"}).content.decode()
 
@@ -84,6 +84,6 @@ def test_editor_sees_the_overview_in_the_admin(client, article):
 
 
 def test_participant_cannot_open_the_overview(client):
-    client.force_login(User.objects.get(email="participant@centramo.example"))
+    client.force_login(UserFactory())
 
     assert client.get(URL).status_code == 302
