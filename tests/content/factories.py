@@ -53,3 +53,22 @@ def translate(page, *, lang, title):
     translation.title = title
     translation.save_revision().publish()
     return type(page).objects.get(pk=translation.pk)
+
+
+# --- added for access ---
+# (t-content defines the same StandardPageFactory in its own section: keep that one when both land.)
+from content.models import HomePage, StandardPage  # noqa: E402
+
+INDEXES[StandardPage] = HomePage
+
+
+class StandardPageFactory(PageFactory):
+    """A live standard page under the home page of `lang`."""
+
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda number: f"Page {number}")
+    slug = factory.Sequence(lambda number: f"factory-page-{number}")
+    intro = factory.Sequence(lambda number: f"Introduction {number}")
+    body = factory.LazyFunction(list)

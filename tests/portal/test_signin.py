@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 
 from content.models import StandardPage
 from portal.models import User
+from tests.content.factories import StandardPageFactory
 from tests.helpers import in_language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,6 +108,7 @@ def test_unverified_account_cannot_sign_in_on_the_allauth_form(client):
 
 @pytest.mark.django_db
 def test_private_page_sends_visitor_to_allauth_login(client):
+    StandardPageFactory(lang="en")
     page = in_language(StandardPage, "en")
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
