@@ -68,11 +68,12 @@ def test_login_blocked_until_email_verified(client, django_capture_on_commit_cal
 
 
 def test_login_is_rate_limited_after_repeated_failures(client):
+    with_password(EditorFactory(email="editor@example.org"), PASSWORD)
     for _attempt in range(5):
-        response = client.post("/en/accounts/login/", {"login": "editor@centramo.example", "password": "wrong"})
+        response = client.post("/en/accounts/login/", {"login": "editor@example.org", "password": "wrong"})
         assert response.status_code == 200
 
-    response = client.post("/en/accounts/login/", {"login": "editor@centramo.example", "password": "centramo-demo"})
+    response = client.post("/en/accounts/login/", {"login": "editor@example.org", "password": PASSWORD})
 
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
