@@ -280,3 +280,14 @@ class ReportFactory(factory.django.DjangoModelFactory):
             ImprovementAction.objects.create(
                 report=report, indicator=indicators(code)[0], description=description, position=position
             )
+
+
+# --- added for access ---
+def with_password(user, password):
+    """`user` (of any factory here), who now signs in on the allauth form with `password`.
+
+    Only for tests that post a password: hashing one costs a third of a second.
+    """
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user

@@ -6,11 +6,13 @@ import dataclasses
 from django.contrib.auth.models import AnonymousUser
 
 from mobility.models import BookingStatus, ClusterMembership, MembershipRole, MembershipStatus
-from portal.models import User
 from tests.mobility import factories as mobility_factories
 from tests.training import factories as training
 from training.models import CalendarFeedToken
 from training.services import register_for_seminar
+
+# The participant registered for the seminar: their address is what the attendee lists show.
+PARTICIPANT = "participant@example.org"
 
 ROLES = (
     "anonymous",
@@ -49,7 +51,7 @@ def build_world():
     other = mobility_factories.PeerClusterFactory(country="HU", ratings={"FIN.2": 1, "GOV.5": 1, "SRV.1": 1})
     trainer = training.user(trainer=True)
     seminar = training.seminar(trainers=[trainer])
-    participant = User.objects.get(email="participant@centramo.example")
+    participant = mobility_factories.UserFactory(email=PARTICIPANT)
     registration, _waiting = register_for_seminar(seminar=seminar, user=participant), None
     offer = mobility_factories.OfferFactory(cluster=host)
     booking = mobility_factories.BookingFactory(
@@ -73,8 +75,8 @@ def build_world():
         "trainer": trainer,
         "other_trainer": training.user(trainer=True),
         "analyst": mobility_factories.AnalystFactory(),
-        "editor": User.objects.get(email="editor@centramo.example"),
-        "administrator": User.objects.get(email="admin@centramo.example"),
+        "editor": mobility_factories.EditorFactory(),
+        "administrator": mobility_factories.UserFactory(role="admin"),
     }
     token = CalendarFeedToken.objects.create(user=participant).token
     return World(

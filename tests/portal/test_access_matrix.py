@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from content.models import BestPracticeIndexPage, NewsIndexPage
 from tests.helpers import in_language
-from tests.portal.access_world import ROLES, build_world
+from tests.portal.access_world import PARTICIPANT, ROLES, build_world
+from tests.training.factories import MaterialFactory
 from training.models import SeminarIndexPage, TrainingLibraryPage
 
 pytestmark = pytest.mark.django_db
@@ -99,13 +100,13 @@ CASES = {
     "attendees": (
         "get",
         "/en/training/seminars/{seminar}/attendees/",
-        "participant@centramo.example",
+        PARTICIPANT,
         only("trainer", "editor", "administrator"),
     ),
     "attendees csv": (
         "get",
         "/en/training/seminars/{seminar}/attendees.csv",
-        "participant@centramo.example",
+        PARTICIPANT,
         only("trainer", "editor", "administrator"),
     ),
     "attendees xlsx": (
@@ -259,6 +260,25 @@ def test_public_list_pages_never_answer_5xx(page, params):
     ],
 )
 def test_training_library_search_finds_materials_in_the_readers_language(lang, titles):
+    # Only the English version mentions the budget: the Hungarian one matches through it.
+    interview = MaterialFactory(
+        title="Preparing for the benchmarking interview",
+        summary="Check your member list, and bring last year's annual report and budget.",
+    )
+    MaterialFactory(
+        lang="hu",
+        title="Felkészülés a benchmarking interjúra",
+        summary="Vesse össze a taglistát, és hozza magával a tavalyi éves jelentést és költségvetést.",
+        translation_key=interview.translation_key,
+    )
+    matchmaking = MaterialFactory(title="Matchmaking events that lead to projects", summary="Who to invite.")
+    MaterialFactory(
+        lang="hu",
+        title="Projektekhez vezető partnerkereső rendezvények",
+        summary="Kit hívjunk meg.",
+        translation_key=matchmaking.translation_key,
+    )
+
     response = Client().get(in_language(TrainingLibraryPage, lang).url, {"q": "budget"})
 
     assert response.status_code == 200

@@ -9,9 +9,13 @@ from django.db import transaction
 from content.models import StandardPage
 from portal.core.emails import send_templated_email
 from portal.models import User
+from tests.content.factories import StandardPageFactory
 from tests.helpers import in_language, news_index, practice_index
+from tests.mobility.factories import AnalystFactory, ClusterFactory, EditorFactory, UserFactory, manager, with_password
 
 pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-Known-passphrase-7"
 
 SIGNUP = {
     "email": "jana@example.org",
@@ -64,11 +68,12 @@ def test_login_blocked_until_email_verified(client, django_capture_on_commit_cal
 
 
 def test_login_is_rate_limited_after_repeated_failures(client):
+    with_password(EditorFactory(email="editor@example.org"), PASSWORD)
     for _attempt in range(5):
-        response = client.post("/en/accounts/login/", {"login": "editor@centramo.example", "password": "wrong"})
+        response = client.post("/en/accounts/login/", {"login": "editor@example.org", "password": "wrong"})
         assert response.status_code == 200
 
-    response = client.post("/en/accounts/login/", {"login": "editor@centramo.example", "password": "centramo-demo"})
+    response = client.post("/en/accounts/login/", {"login": "editor@example.org", "password": PASSWORD})
 
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
@@ -83,7 +88,7 @@ def test_wagtail_admin_login_goes_through_allauth(client):
 
 
 def test_profile_saves_preferred_language(client):
-    user = User.objects.get(email="participant@centramo.example")
+    user = UserFactory()
     client.force_login(user)
 
     response = client.post(
@@ -113,8 +118,9 @@ def test_role_groups_exist_with_admin_access():
 
 @pytest.mark.parametrize("lang", ["en", "hr"])
 def test_editors_may_edit_news_and_best_practices_but_not_other_pages(lang):
-    editor = User.objects.get(email="editor@centramo.example")
-    participant = User.objects.get(email="participant@centramo.example")
+    editor = EditorFactory()
+    participant = UserFactory()
+    StandardPageFactory(lang=lang)
 
     for section in (news_index(lang), practice_index(lang)):
         assert section.permissions_for_user(editor).can_add_subpage() is True
@@ -123,7 +129,7 @@ def test_editors_may_edit_news_and_best_practices_but_not_other_pages(lang):
 
 
 def test_email_goes_out_in_recipients_language_after_commit(django_capture_on_commit_callbacks):
-    user = User.objects.get(email="manager.sk@centramo.example")
+    user = UserFactory(language="sk")
 
     with django_capture_on_commit_callbacks(execute=True):
         send_templated_email(to_user=user, template="portal/email/welcome", context={})
@@ -133,7 +139,7 @@ def test_email_goes_out_in_recipients_language_after_commit(django_capture_on_co
 
 
 def test_email_is_not_sent_when_the_change_rolls_back(django_capture_on_commit_callbacks):
-    user = User.objects.get(email="manager.sk@centramo.example")
+    user = UserFactory(language="sk")
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
         send_templated_email(to_user=user, template="portal/email/welcome", context={})
@@ -144,32 +150,35 @@ def test_email_is_not_sent_when_the_change_rolls_back(django_capture_on_commit_c
 
 def test_password_reset_email_goes_out_in_users_preferred_language(client, django_capture_on_commit_callbacks):
     # The Polish analyst asks from the English site; the e-mail follows their preference.
+    with_password(AnalystFactory(email="analyst@example.org", language="pl"), PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/en/accounts/password/reset/", {"email": "analyst@centramo.example"})
+        response = client.post("/en/accounts/password/reset/", {"email": "analyst@example.org"})
 
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["analyst@centramo.example"]
+    assert mail.outbox[0].to == ["analyst@example.org"]
     assert "hasła" in mail.outbox[0].subject + mail.outbox[0].body
 
 
 def test_cluster_manager_lands_on_dashboard_after_login(client):
-    response = client.post("/cs/accounts/login/", {"login": "manager.cz@centramo.example", "password": "centramo-demo"})
+    with_password(manager(ClusterFactory(), email="manager@example.org", language="cs"), PASSWORD)
+
+    response = client.post("/cs/accounts/login/", {"login": "manager@example.org", "password": PASSWORD})
 
     assert response.status_code == 302
     assert response["Location"] == "/cs/prehled/"
 
 
 def test_participant_lands_on_profile_after_login(client):
-    response = client.post(
-        "/hr/accounts/login/", {"login": "participant@centramo.example", "password": "centramo-demo"}
-    )
+    with_password(UserFactory(email="participant@example.org", language="hr"), PASSWORD)
+
+    response = client.post("/hr/accounts/login/", {"login": "participant@example.org", "password": PASSWORD})
 
     assert response["Location"] == "/hr/accounts/profile/"
 
 
 def test_profile_saves_the_users_time_zone(client):
-    user = User.objects.get(email="participant@centramo.example")
+    user = UserFactory()
     client.force_login(user)
 
     response = client.post(

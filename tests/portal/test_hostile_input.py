@@ -5,7 +5,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from portal.models import User
+from tests.mobility.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_document_download_has_no_bogus_content_encoding(client, settings, tmp_p
 
 
 def test_profile_is_private_and_never_stored(client):
-    client.force_login(User.objects.get(email="participant@centramo.example"))
+    client.force_login(UserFactory())
 
     response = client.get("/en/accounts/profile/")
 

@@ -13,16 +13,24 @@ from wagtail.models import PageViewRestriction
 
 from content.models import StandardPage
 from portal.models import User
+from tests.content.factories import StandardPageFactory
 from tests.helpers import in_language
+from tests.mobility.factories import EditorFactory, with_password
 
 ROOT = Path(__file__).resolve().parents[2]
-EDITOR = "editor@centramo.example"
-PASSWORD = "centramo-demo"
+EDITOR = "editor@example.org"
+PASSWORD = "a-Known-passphrase-7"
 FORMER_DOORS = {
     "/en/_util/login/": "/en/accounts/login/?next=/",
     "/admin/login/": "/en/accounts/login/?next=/admin/",
     "/django-admin/login/": "/en/accounts/login/?next=/django-admin/",
 }
+
+
+@pytest.fixture
+def editor():
+    """The editor whose right password the guesses end with."""
+    return with_password(EditorFactory(email=EDITOR), PASSWORD)
 
 
 def _unverified_user():
@@ -33,6 +41,7 @@ def _unverified_user():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("door", FORMER_DOORS)
+@pytest.mark.usefixtures("editor")
 def test_former_door_takes_no_password_even_after_40_wrong_ones(client, door):
     for _attempt in range(40):
         response = client.post(door, {"username": EDITOR, "password": "wrong"})
@@ -45,6 +54,7 @@ def test_former_door_takes_no_password_even_after_40_wrong_ones(client, door):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("editor")
 def test_allauth_refuses_right_password_after_40_wrong_ones_with_429(client):
     statuses = [
         client.post("/en/accounts/login/", {"login": EDITOR, "password": "wrong"}).status_code for _ in range(40)
@@ -58,6 +68,7 @@ def test_allauth_refuses_right_password_after_40_wrong_ones_with_429(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("editor")
 def test_lock_out_holds_whatever_host_name_the_guesses_used(client):
     # Each guess names another host or port the portal answers on.
     for host in ("localhost", "127.0.0.1", "testserver", "localhost:8080", "127.0.0.1:8443"):
@@ -73,6 +84,7 @@ def test_lock_out_holds_whatever_host_name_the_guesses_used(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("editor")
 def test_lock_out_answers_429_in_the_users_language(client):
     for _attempt in range(5):
         client.post("/cs/accounts/login/", {"login": EDITOR, "password": "wrong"})
@@ -107,6 +119,7 @@ def test_unverified_account_cannot_sign_in_on_the_allauth_form(client):
 
 @pytest.mark.django_db
 def test_private_page_sends_visitor_to_allauth_login(client):
+    StandardPageFactory(lang="en")
     page = in_language(StandardPage, "en")
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 

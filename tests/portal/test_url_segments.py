@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from mobility.models import Cluster
+from tests.mobility.factories import ClusterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_unknown_paths_still_answer_404(client):
 
 
 def test_language_switcher_lands_on_the_translated_url(client):
-    cluster = Cluster.objects.filter(is_public=True).order_by("code").first()
+    cluster = ClusterFactory()
 
     html = client.get(f"/cs/klastry/{cluster.code}/").content.decode()
 
