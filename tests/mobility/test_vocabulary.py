@@ -131,11 +131,17 @@ def test_directory_offers_sectors_by_code_named_in_the_readers_language(client):
 
 
 def test_search_finds_a_sector_or_region_by_its_name_in_any_language(client):
+    region, sector = moravia_silesia(), automotive_sector()
+    factories.ClusterFactory(code="CZ-011", name="Ostrava ICT", region=region, sector="ICT")
+    factories.ClusterFactory(code="CZ-012", name="Ostrava Cars", region=region, sector=sector)
+    factories.ClusterFactory(code="PL-011", country="PL", name="Polish Cars", sector=sector)
+    factories.ClusterFactory(code="PL-012", country="PL", name="Polish ICT", sector="ICT")
     by_english = client.get(url("directory", "pl"), {"q": "Moravian-Silesian"})
     by_czech = client.get(url("directory", "en"), {"q": "Moravskoslezský"})
     by_polish_sector = client.get(url("directory", "hu"), {"q": "Motoryzacja"})
 
     moravian = list(Cluster.objects.filter(region__code="moravian-silesian-region").values_list("code", flat=True))
+    assert sorted(moravian) == ["CZ-011", "CZ-012"]
     assert [cluster.code for cluster in by_english.context["clusters"]] == moravian
     assert [cluster.code for cluster in by_czech.context["clusters"]] == moravian
     assert {cluster.code for cluster in by_polish_sector.context["clusters"]} == set(
