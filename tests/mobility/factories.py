@@ -28,7 +28,9 @@ from mobility.models import (
     MembershipRole,
     MembershipStatus,
     Rating,
+    Region,
     Score,
+    Sector,
     StudyVisitBooking,
     StudyVisitOffer,
     VisitReport,
@@ -134,11 +136,39 @@ class ResultFactory(factory.django.DjangoModelFactory):
         return result
 
 
+class SectorFactory(factory.django.DjangoModelFactory):
+    """A sector named `name_en` (its code made from it, as the importer does) and `name_<lang>` in other languages.
+
+    Languages without a name read the English one. An existing sector of that code is reused.
+    """
+
+    class Meta:
+        model = Sector
+        django_get_or_create = ("code",)
+
+    name_en = factory.Sequence(lambda number: f"Test sector {number}")
+    name = factory.LazyAttribute(lambda sector: sector.name_en)
+    code = factory.LazyAttribute(lambda sector: vocabulary.code_for(sector.name_en))
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    """A region of `country` named `name_en` and in the languages given as `name_<lang>` (code as for sectors)."""
+
+    class Meta:
+        model = Region
+        django_get_or_create = ("country", "code")
+
+    country = "CZ"
+    name_en = factory.Sequence(lambda number: f"Test region {number}")
+    name = factory.LazyAttribute(lambda region: region.name_en)
+    code = factory.LazyAttribute(lambda region: vocabulary.code_for(region.name_en))
+
+
 class ClusterFactory(factory.django.DjangoModelFactory):
     """A public cluster; with `ratings` ({indicator code: rating}) also a result in the edition named `edition`.
 
-    `consent`: the cluster agreed to be matched as a peer. `sector` and `region` are names (English or any
-    language), found or added as the importer does.
+    `consent`: the cluster agreed to be matched as a peer. `sector` and `region` are records (`SectorFactory`,
+    `RegionFactory`) or names (English or any language), found or added as the importer does.
     """
 
     class Meta:

@@ -168,6 +168,7 @@ def test_analyst_edits_indicator_with_all_languages(client, analyst):
 
 
 def test_analyst_lists_clusters_in_admin(client, analyst):
+    factories.ClusterFactory(code="CZ-001", name="Bohemian Food Cluster")
     response = client.get(reverse("wagtailsnippets_mobility_cluster:list"))
     assert response.status_code == 200
     assert "Bohemian Food Cluster" in response.content.decode()

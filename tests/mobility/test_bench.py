@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -5,6 +6,7 @@ import pytest
 from mobility import bench
 from mobility.importing import validate_benchmark_file
 from mobility.models import Cluster
+from tests.mobility import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +18,10 @@ def test_generated_file_is_valid():
 
 
 def test_bench_reports_equal_query_counts():
+    # A network of two pages of directory search results, each cluster with a result in one edition.
+    edition = factories.EditionFactory(name="2014", date=datetime.date(2014, 6, 1))
+    for number, cluster in enumerate(factories.ClusterFactory.create_batch(25)):
+        factories.ResultFactory(cluster=cluster, edition=edition, default=number % 3)
     out = io.StringIO()
     bench.run(out, rows=72, large_network=Cluster.objects.count() + 40)
     report = out.getvalue()

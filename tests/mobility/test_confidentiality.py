@@ -1,5 +1,5 @@
 """No host's rating reaches a visitor (DESIGN.md 4.3): the peers page with every filter, the dashboard and the
-study-visit e-mails, rendered from the demo data as the demo managers see them."""
+study-visit e-mails, rendered for two managers from a network of hosts that did and did not agree to be matched."""
 
 import re
 from html import unescape
@@ -10,7 +10,6 @@ from mobility.models import Dimension, Indicator
 from mobility.queries import consenting_cluster_ids
 from mobility.visits import queries as visit_queries
 from mobility.visits.services import accept_booking, cancel_booking, decline_booking, request_visit
-from portal.demo.mobility import NO_CONSENT_NUMBERS
 from portal.models import User
 from tests.mobility import factories
 from tests.mobility.factories import G, R, Y
@@ -40,13 +39,43 @@ def assert_no_host_rating(texts):
         assert COLOURS.findall(leftover) == [], text
 
 
+# The hosts that agreed to be matched (each strong where the visitors are weak) and two that did not.
+CONSENTING_HOSTS = {
+    "CZ-002": ("CZ", ["cs", "en"]),
+    "PL-001": ("PL", ["pl", "en"]),
+    "HU-001": ("HU", ["hu"]),
+    "HR-001": ("HR", ["hr", "en"]),
+    "TR-001": ("TR", ["tr", "en"]),
+}
+REFUSING_HOSTS = {"PL-004": ("PL", ["pl", "en"]), "HU-004": ("HU", ["hu", "en"])}
+
+
+@pytest.fixture
+def network():
+    """The two managers' clusters (weak on FIN.2 and GOV.5) and the hosts they may or may not be shown."""
+    for email, code in MANAGERS.items():
+        visitor = factories.PeerClusterFactory(
+            code=code, country=code[:2], languages=["en"], ratings={"FIN.2": R, "GOV.5": Y, "SRV.1": G}
+        )
+        factories.manager(visitor, email=email)
+    for hosts, consent in ((CONSENTING_HOSTS, True), (REFUSING_HOSTS, False)):
+        for number, (code, (country, languages)) in enumerate(hosts.items()):
+            factories.PeerClusterFactory(
+                code=code,
+                country=country,
+                languages=languages,
+                consent=consent,
+                ratings={"FIN.2": G, "GOV.5": G, "SRV.1": (G, Y)[number % 2]},
+            )
+
+
 def peer_blocks(html):
     """What the page says about each peer: its explanation, reasons and score."""
     return _blocks(html, r'<ul class="peer__why">(.*?)</ul>') + _blocks(html, r'<p class="peer__score">(.*?)</p>')
 
 
 @pytest.mark.parametrize("email", list(MANAGERS))
-def test_peers_page_with_every_filter_names_no_host_rating(client, email):
+def test_peers_page_with_every_filter_names_no_host_rating(client, network, email):
     client.force_login(User.objects.get(email=email))
     countries, _sectors, languages = visit_queries.peer_facets()
     queries = [{}] + [{"country": code} for code in countries] + [{"language": code} for code in languages]
@@ -62,16 +91,15 @@ def test_peers_page_with_every_filter_names_no_host_rating(client, email):
         assert_no_host_rating(blocks)
         shown |= {peer.cluster.code for peer in response.context["peers"]}
 
-    # Every demo peer was rendered (each country has at most ten) and each of them agreed to be matched.
+    # Every peer was rendered and each of them agreed to be matched.
     cluster = User.objects.get(email=email).cluster_memberships.get().cluster
     every = {peer.cluster.code for peer in visit_queries.peers_for(cluster=cluster, limit=None)}
     assert shown == every
-    assert len(every) == 47
-    assert {code[-3:] for code in every} & NO_CONSENT_NUMBERS == set()
+    assert every == set(CONSENTING_HOSTS)
 
 
 @pytest.mark.parametrize("email", list(MANAGERS))
-def test_dashboard_names_no_host_rating(client, email):
+def test_dashboard_names_no_host_rating(client, network, email):
     client.force_login(User.objects.get(email=email))
 
     response = client.get("/en/dashboard/")
@@ -80,6 +108,7 @@ def test_dashboard_names_no_host_rating(client, email):
     assert "theirs" not in html
     assert " is green on " not in html
     peers = [rec for plan in response.context["plans"] for rec in plan.peers]
+    assert [plan.score.indicator.code for plan in response.context["plans"]] == ["FIN.2", "GOV.5"]
     assert len(peers) == 3 * len(response.context["plans"])
     assert {rec.item.pk for rec in peers} <= consenting_cluster_ids()
     assert_no_host_rating(_blocks(html, r'<span class="why">(.*?)</span>'))

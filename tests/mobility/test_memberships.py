@@ -32,10 +32,13 @@ def test_request_emails_requester_and_managers(django_capture_on_commit_callback
 
 def test_request_without_managers_goes_to_analysts(django_capture_on_commit_callbacks):
     cluster = factories.ClusterFactory()
+    factories.AnalystFactory(email="analyst@centramo.example")
+    factories.AnalystFactory(email="second.analyst@centramo.example")
+    factories.EditorFactory(email="editor@centramo.example")
     with django_capture_on_commit_callbacks(execute=True):
-        request_membership(cluster=cluster, user=factories.UserFactory())
+        request_membership(cluster=cluster, user=factories.UserFactory(email="requester@example.org"))
     recipients = {message.to[0] for message in mail.outbox}
-    assert "analyst@centramo.example" in recipients
+    assert recipients == {"analyst@centramo.example", "second.analyst@centramo.example", "requester@example.org"}
 
 
 def test_request_twice_is_refused():

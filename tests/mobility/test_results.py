@@ -14,7 +14,6 @@ from mobility.queries import (
     weak_points,
 )
 from mobility.rules import can_see_results
-from portal.models import User
 from tests.helpers import count_queries
 from tests.mobility import factories
 
@@ -197,7 +196,9 @@ def test_results_query_count_does_not_grow_with_editions(client):
 
 
 def test_demo_manager_sees_own_cluster(client):
-    client.force_login(User.objects.get(email="manager.cz@centramo.example"))
+    own = factories.ClusterFactory(code="CZ-001", ratings={"FIN.2": factories.R})
+    factories.ClusterFactory(code="SK-001", country="SK", ratings={"FIN.2": factories.G})
+    client.force_login(factories.manager(own, email="manager.cz@centramo.example"))
     assert client.get(url("results", "CZ-001")).status_code == 200
     assert client.get(url("results", "SK-001")).status_code == 404
 

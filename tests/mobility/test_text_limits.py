@@ -78,9 +78,7 @@ def test_offer_texts_have_limits(client, field, limit):
 
 
 def test_profile_fields_have_limits(client):
-    from portal.models import User
-
-    client.force_login(User.objects.get(email="participant@centramo.example"))
+    client.force_login(factories.UserFactory(email="participant@centramo.example"))
 
     response = client.post(
         "/en/accounts/profile/",
