@@ -4,11 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from mobility.models import Cluster, MatchingConsent
+from mobility.models import MatchingConsent
 from mobility.queries import consenting_cluster_ids
 from mobility.services import set_matching_consent
 from mobility.visits import queries as visit_queries
-from portal.demo.mobility import NO_CONSENT_NUMBERS
 from tests.mobility import factories
 from tests.mobility.factories import G, R, Y
 
@@ -187,17 +186,3 @@ def test_peers_page_tells_a_cluster_without_consent_that_it_is_not_offered(clien
     html = client.get(PEERS).content.decode()
 
     assert "Consent Host is not offered as a peer to other clusters" in html
-
-
-def test_demo_most_clusters_consented_some_did_not():
-    demo = Cluster.objects.filter(code__regex=r"^[A-Z]{2}-[0-9]{3}$")
-    consenting = set(demo.filter(pk__in=consenting_cluster_ids()).values_list("code", flat=True))
-    refusing = {code for code in demo.values_list("code", flat=True) if code not in consenting}
-
-    assert len(consenting) == 48
-    assert sorted(refusing) == sorted(
-        f"{country}-{number}" for country in ("CZ", "HR", "HU", "PL", "SK", "TR") for number in NO_CONSENT_NUMBERS
-    )
-    manager_consent = MatchingConsent.objects.active().select_related("given_by").get(cluster__code="CZ-001")
-    assert (manager_consent.given_by.email, manager_consent.written) == ("manager.cz@centramo.example", False)
-    assert MatchingConsent.objects.active().get(cluster__code="PL-001").written is True

@@ -10,7 +10,6 @@ from django.utils import translation
 from mobility import vocabulary
 from mobility.importing import import_benchmark_file
 from mobility.models import Cluster, Region, Sector
-from portal.demo.mobility import REGION_NAMES, SECTOR_NAMES
 from tests.helpers import LANGS, count_queries
 from tests.mobility import factories
 from tests.mobility.importing.files import rows_for, to_csv
@@ -65,20 +64,6 @@ def moravia_silesia():
 
 def silesian_voivodeship():
     return factories.RegionFactory(country="PL", name_en="Silesian Voivodeship", name_pl="Województwo śląskie")
-
-
-def test_every_demo_sector_and_region_is_named_in_all_seven_languages():
-    for record in [*Sector.objects.all(), *Region.objects.all()]:
-        names = {lang: getattr(record, f"name_{lang}") for lang in LANGS}
-        assert all(names.values()), record.code
-    assert Sector.objects.count() == len(SECTOR_NAMES) == 12
-    assert Region.objects.count() == 53
-    assert {
-        lang: getattr(Region.objects.get(country="CZ", code="moravian-silesian-region"), f"name_{lang}")
-        for lang in LANGS
-    } == REGION_NAMES["Moravia-Silesia"]
-    assert Region.objects.get(country="PL", code="silesian-voivodeship").name_pl == "Województwo śląskie"
-    assert Region.objects.get(country="HR", code="split-dalmatia-county").name_hr == "Splitsko-dalmatinska županija"
 
 
 @pytest.mark.parametrize(("lang", "sector", "region"), FOOD_AND_CENTRAL_BOHEMIA)
