@@ -15,23 +15,23 @@ from wagtail_localize.models import Translation
 
 from content.models import NewsIndexPage, NewsPage, StandardPage
 from content.translation_overview import translation_overview
-from portal.models import User
 from tests.content.test_translation_workflow import publish, translate_segment
 from tests.helpers import LANGS, home, news_index
+from tests.mobility.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(User.objects.get(email="editor@centramo.example"))
+    client.force_login(EditorFactory())
     return client
 
 
 @pytest.fixture
 def admin_client(client):
     """Standard pages are the administrator's (editors have the news and story sections)."""
-    client.force_login(User.objects.get(email="admin@centramo.example"))
+    client.force_login(UserFactory(role="admin"))
     return client
 
 

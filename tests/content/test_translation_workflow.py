@@ -6,15 +6,15 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
 from content.models import NewsPage
-from portal.models import User
 from tests.helpers import add_news, news_index
+from tests.mobility.factories import EditorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(User.objects.get(email="editor@centramo.example"))
+    client.force_login(EditorFactory())
     return client
 
 

@@ -1,14 +1,15 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
+
+from tests.mobility.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@centramo.example"))
+    client.force_login(UserFactory(role="admin"))
     return client
 
 
