@@ -280,3 +280,71 @@ class ReportFactory(factory.django.DjangoModelFactory):
             ImprovementAction.objects.create(
                 report=report, indicator=indicators(code)[0], description=description, position=position
             )
+
+
+# --- added for api ---
+
+from mobility.models import Region, Sector  # noqa: E402
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    """A sector named `name_en` (other languages as `name_<lang>`), coded as the importer codes it."""
+
+    class Meta:
+        model = Sector
+        django_get_or_create = ("code",)
+
+    name_en = factory.Sequence(lambda number: f"Sector {number}")
+    code = factory.LazyAttribute(lambda sector: vocabulary.code_for(sector.name_en))
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    """A region of `country` named `name_en` (other languages as `name_<lang>`), coded as the importer codes it."""
+
+    class Meta:
+        model = Region
+        django_get_or_create = ("country", "code")
+
+    country = "CZ"
+    name_en = factory.Sequence(lambda number: f"Region {number}")
+    code = factory.LazyAttribute(lambda region: vocabulary.code_for(region.name_en))
+
+
+SIGN_IN_PASSWORD = "pw-Secret-123"
+
+
+class SignInUserFactory(UserFactory):
+    """A UserFactory user who can also sign in through the login form, with `password` (SIGN_IN_PASSWORD)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def password(user, create, extracted, **kwargs):
+        user.set_password(extracted or SIGN_IN_PASSWORD)
+        user.save(update_fields=["password"])
+
+
+FOOD_CLUSTER_DESCRIPTION = {
+    "en": "Farmers, food processors, the Czech University of Life Sciences and regional schools working together"
+    " on shorter supply chains, food safety and export.",
+    "cs": "Zemědělci, zpracovatelé potravin, Česká zemědělská univerzita a regionální školy spolupracují"
+    " na kratších dodavatelských řetězcích, bezpečnosti potravin a exportu.",
+}
+
+
+def food_cluster(**fields):
+    """CZ-001, the Bohemian Food Cluster: a public Czech cluster in the Central Bohemian Region working in food
+    and agriculture (both named in English and Czech), described in English and Czech, with a website."""
+    return ClusterFactory(
+        code="CZ-001",
+        name="Bohemian Food Cluster",
+        country="CZ",
+        region=RegionFactory(country="CZ", name_en="Central Bohemian Region", name_cs="Středočeský kraj"),
+        sector=SectorFactory(name_en="Food and agriculture", name_cs="Potraviny a zemědělství"),
+        description_en=FOOD_CLUSTER_DESCRIPTION["en"],
+        description_cs=FOOD_CLUSTER_DESCRIPTION["cs"],
+        website="https://food-cluster.example",
+        languages=["cs", "en"],
+        **fields,
+    )
