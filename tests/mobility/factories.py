@@ -321,3 +321,44 @@ def with_password(user, password):
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
+
+
+# --- added for api ---
+
+SIGN_IN_PASSWORD = "pw-Secret-123"
+
+
+class SignInUserFactory(UserFactory):
+    """A UserFactory user who can also sign in through the login form, with `password` (SIGN_IN_PASSWORD)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def password(user, create, extracted, **kwargs):
+        with_password(user, extracted or SIGN_IN_PASSWORD)
+
+
+FOOD_CLUSTER_DESCRIPTION = {
+    "en": "Farmers, food processors, the Czech University of Life Sciences and regional schools working together"
+    " on shorter supply chains, food safety and export.",
+    "cs": "Zemědělci, zpracovatelé potravin, Česká zemědělská univerzita a regionální školy spolupracují"
+    " na kratších dodavatelských řetězcích, bezpečnosti potravin a exportu.",
+}
+
+
+def food_cluster(**fields):
+    """CZ-001, the Bohemian Food Cluster: a public Czech cluster in the Central Bohemian Region working in food
+    and agriculture (both named in English and Czech), described in English and Czech, with a website."""
+    return ClusterFactory(
+        code="CZ-001",
+        name="Bohemian Food Cluster",
+        country="CZ",
+        region=RegionFactory(country="CZ", name_en="Central Bohemian Region", name_cs="Středočeský kraj"),
+        sector=SectorFactory(name_en="Food and agriculture", name_cs="Potraviny a zemědělství"),
+        description_en=FOOD_CLUSTER_DESCRIPTION["en"],
+        description_cs=FOOD_CLUSTER_DESCRIPTION["cs"],
+        website="https://food-cluster.example",
+        languages=["cs", "en"],
+        **fields,
+    )

@@ -10,8 +10,9 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from icalendar import Calendar
 
-from mobility.models import Cluster, StudyVisitOffer
-from tests.helpers import LANGS, in_lang, news_index
+from tests.content.factories import translate
+from tests.helpers import LANGS, add_news, home, in_lang, news_index
+from tests.mobility import factories as mobility_factories
 from tests.training import factories
 from training.models import SeminarPage
 
@@ -23,6 +24,14 @@ JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+
+
+def article_in_every_language(number):
+    """A news article written in English and translated into the six other languages: {lang: page}."""
+    english = add_news(news_index("en"), number)
+    return {"en": english} | {
+        lang: translate(english, lang=lang, title=f"{english.title} ({lang})") for lang in LANGS if lang != "en"
+    }
 
 
 def jsonld_blocks(html):
@@ -48,8 +57,18 @@ def ics_start(client, seminar):
 
 
 def test_every_live_seminar_event_starts_at_the_same_instant_as_its_ics_dtstart(client):
+    # Seminars in four time zones: one past, one lasting three days, one starting at 23:30 and ending the next day.
+    factories.seminar(time_zone="Europe/Prague")
+    factories.seminar(time_zone="Europe/Istanbul", days_ahead=-20)
+    factories.seminar(time_zone="UTC", end_date=timezone.localdate() + datetime.timedelta(days=16))
+    factories.seminar(
+        time_zone="Europe/Budapest",
+        days_ahead=120,
+        start_time=datetime.time(23, 30),
+        end_date=timezone.localdate() + datetime.timedelta(days=121),
+    )
     seminars = list(SeminarPage.objects.live().filter(locale__language_code="en"))
-    assert len(seminars) == 12
+    assert len(seminars) == 4
     for seminar in seminars:
         event = block_of_type(client.get(seminar.url).content.decode(), "Event")
         start = datetime.datetime.fromisoformat(event["startDate"])
@@ -124,7 +143,7 @@ def test_full_seminar_is_sold_out(client):
 
 
 def test_news_article_and_breadcrumbs_in_czech(client):
-    article = news_index("cs").get_children().live().specific().first()
+    article = add_news(news_index("cs"), 1)
 
     html = client.get(article.url).content.decode()
 
@@ -138,12 +157,17 @@ def test_news_article_and_breadcrumbs_in_czech(client):
         *[ancestor.title for ancestor in article.get_ancestors().filter(depth__gt=1)],
         article.title,
     ]
+    assert [item["name"] for item in crumbs] == [home("cs").title, news_index("cs").title, "Article 1"]
     assert [item["position"] for item in crumbs] == list(range(1, len(crumbs) + 1))
     assert crumbs[-1]["item"] == f"http://testserver{article.url}"
 
 
 def test_cluster_profile_is_an_organization_without_results(client):
-    cluster = Cluster.objects.get(code="CZ-001")
+    cluster = mobility_factories.food_cluster(ratings={"FIN.2": mobility_factories.R})
+    mobility_factories.LabelFactory(
+        cluster=cluster, level="bronze", awarded_on=datetime.date(2020, 3, 1), valid_until=datetime.date(2021, 3, 1)
+    )
+    mobility_factories.LabelFactory(cluster=cluster, level="silver")
 
     html = client.get(in_lang("cs", "/clusters/CZ-001/")).content.decode()
 
@@ -164,7 +188,7 @@ def test_cluster_profile_is_an_organization_without_results(client):
             for label in cluster.labels.order_by("-valid_until", "-awarded_on")
             if label.valid_until >= timezone.localdate()
         ]
-    assert organization.get("award", []) == valid
+    assert organization.get("award", []) == valid == ["Stříbrná"]
     assert sorted(organization) == sorted(
         ["@context", "@type", "name", "identifier", "url", "address", "knowsLanguage", "memberOf", "description"]
         + ["knowsAbout", "sameAs"]
@@ -200,7 +224,8 @@ def test_jsonld_blocks_keep_the_strict_content_security_policy(client):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_public_page_has_sharing_tags(client, lang):
-    article = news_index(lang).get_children().live().specific().first()
+    mobility_factories.food_cluster()
+    article = article_in_every_language(1)[lang]
     urls = [f"/{lang}/", article.url, in_lang(lang, "/clusters/"), in_lang(lang, "/clusters/CZ-001/")]
     for url in urls:
         html = client.get(url).content.decode()
@@ -252,12 +277,14 @@ def test_seminar_list_explains_how_to_subscribe_with_its_filters(client):
 
 
 def test_every_atom_feed_parses_without_bozo_and_names_an_author(client):
+    article_in_every_language(1)
+    article_in_every_language(2)
     for lang in LANGS:
         feed = feedparser.parse(client.get(f"{news_index(lang).url}feed/").content)
         assert feed.bozo == 0, (lang, feed.get("bozo_exception"))
         assert feed.feed.author == "Centramo"
         assert feed.feed.author_detail.href == "http://testserver/"
-        assert len(feed.entries) == news_index(lang).get_children().live().count()
+        assert len(feed.entries) == news_index(lang).get_children().live().count() == 2
         assert {entry.author for entry in feed.entries} == {"Centramo"}
 
 
@@ -265,19 +292,24 @@ def test_every_atom_feed_parses_without_bozo_and_names_an_author(client):
 
 
 def test_sitemap_lists_cluster_profiles_statistics_and_offers_in_every_language(client):
+    mobility_factories.food_cluster()
+    offer = mobility_factories.OfferFactory()
+    hidden = mobility_factories.ClusterFactory(is_public=False)
+    private = mobility_factories.OfferFactory(cluster=mobility_factories.PeerClusterFactory(is_public=False))
+    closed = mobility_factories.OfferFactory(is_open=False)
+
     xml = client.get("/sitemap.xml").content.decode()
 
     for lang in LANGS:
         assert f"<loc>http://testserver{in_lang(lang, '/clusters/CZ-001/')}</loc>" in xml
         assert f"<loc>http://testserver{in_lang(lang, '/network-statistics/')}</loc>" in xml
-    offer = StudyVisitOffer.objects.filter(is_open=True, cluster__is_public=True).first()
     assert f"<loc>http://testserver/en/study-visits/{offer.pk}/</loc>" in xml
+    assert f"/study-visits/{closed.pk}/" not in xml
+    assert f"/study-visits/{private.pk}/" not in xml
     entry = xml.split("<loc>http://testserver/en/clusters/CZ-001/</loc>")[1].split("</url>")[0]
     alternates = dict(re.findall(r'hreflang="([\w-]+)" href="([^"]+)"', entry))
     assert alternates == {
         **{lang: "http://testserver" + in_lang(lang, "/clusters/CZ-001/") for lang in LANGS},
         "x-default": "http://testserver/en/clusters/CZ-001/",
     }
-    hidden = Cluster.objects.filter(is_public=False).first()
-    if hidden is not None:
-        assert f"/clusters/{hidden.code}/" not in xml
+    assert f"/clusters/{hidden.code}/" not in xml

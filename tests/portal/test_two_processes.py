@@ -19,13 +19,14 @@ from django.conf import settings
 from django.db import connection
 from django_redis import get_redis_connection
 
-from content.models import NewsPage
 from mobility import network_cache
 from mobility.models import Cluster, Rating, Score
-from tests.helpers import in_language, news_index
+from tests.helpers import add_news, news_index
+from tests.mobility import factories
+from tests.mobility.factories import G, R, Y
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
-PASSWORD = "centramo-demo"
+PASSWORD = factories.SIGN_IN_PASSWORD
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -133,15 +134,16 @@ def _sign_in(session, base, email, password=PASSWORD):
 
 def test_unpublish_through_one_process_purges_what_the_other_serves(servers):
     one, other = servers
-    article = in_language(NewsPage, "cs")
     index = news_index("cs")
+    article = add_news(index, 1)
+    admin = factories.SignInUserFactory(role="admin", email="admin@example.org")
     anonymous = requests.Session()
     assert anonymous.get(other + article.url).status_code == 200
     assert article.title in anonymous.get(other + index.url).text
     assert anonymous.get(other + article.url).headers["ETag"]  # served from the shared cache
 
     editor = requests.Session()
-    _sign_in(editor, one, "admin@centramo.example")
+    _sign_in(editor, one, admin.email)
     unpublish = f"{one}/admin/pages/{article.pk}/unpublish/"
     response = editor.post(
         unpublish, data={"csrfmiddlewaretoken": _csrf(editor, unpublish)}, headers={"Referer": unpublish}
@@ -154,13 +156,14 @@ def test_unpublish_through_one_process_purges_what_the_other_serves(servers):
 
 def test_session_from_one_process_is_valid_on_the_other(servers):
     one, other = servers
+    participant = factories.SignInUserFactory(email="participant@example.org")
     session = requests.Session()
 
-    _sign_in(session, one, "participant@centramo.example")
+    _sign_in(session, one, participant.email)
     profile = session.get(other + "/en/accounts/profile/", allow_redirects=False)
 
     assert profile.status_code == 200
-    assert "participant@centramo.example" in profile.text
+    assert "participant@example.org" in profile.text
 
 
 def test_rate_limit_counted_by_one_process_holds_on_the_other(servers):
@@ -182,10 +185,15 @@ def test_rate_limit_counted_by_one_process_holds_on_the_other(servers):
 
 def test_matching_network_built_by_one_process_is_used_by_the_other(servers):
     one, other = servers
+    # The visitor is weak on FIN.2 and GOV.5; SK-001 is strong on both, PL-001 on GOV.5 only.
+    visitor = factories.PeerClusterFactory(code="CZ-001", country="CZ", ratings={"FIN.2": R, "GOV.5": Y, "SRV.1": G})
+    factories.PeerClusterFactory(code="SK-001", country="SK", ratings={"FIN.2": G, "GOV.5": G, "SRV.1": G})
+    factories.PeerClusterFactory(code="PL-001", country="PL", ratings={"FIN.2": R, "GOV.5": G, "SRV.1": G})
+    factories.MembershipFactory(cluster=visitor, user=factories.SignInUserFactory(email="manager@example.org"))
     manager = requests.Session()
-    _sign_in(manager, one, "manager.cz@centramo.example")
+    _sign_in(manager, one, "manager@example.org")
     first = _peer_codes(manager.get(one + "/en/peers/").text, visitor="CZ-001")
-    assert first != []
+    assert first == ["SK-001", "PL-001"]
     best = Cluster.objects.get(code=first[0])
     # Changed behind the signals' back: a process that built its own network would see it.
     Score.objects.filter(result__cluster=best).update(rating=Rating.RED)
@@ -196,6 +204,7 @@ def test_matching_network_built_by_one_process_is_used_by_the_other(servers):
 
     rebuilt = _peer_codes(manager.get(other + "/en/peers/").text, visitor="CZ-001")
     assert best.code not in rebuilt
+    assert rebuilt == ["PL-001"]
     assert _peer_codes(manager.get(one + "/en/peers/").text, visitor="CZ-001") == rebuilt
 
 
