@@ -47,7 +47,7 @@ def build_world():
     manages an unrelated cluster."""
     cluster, manager, host, host_manager = mobility_factories.pair()
     other = mobility_factories.PeerClusterFactory(country="HU", ratings={"FIN.2": 1, "GOV.5": 1, "SRV.1": 1})
-    trainer = training.user(trainer=True)
+    trainer = training.TrainerFactory()
     seminar = training.seminar(trainers=[trainer])
     participant = User.objects.get(email="participant@centramo.example")
     registration, _waiting = register_for_seminar(seminar=seminar, user=participant), None
@@ -71,7 +71,7 @@ def build_world():
         "host_manager": host_manager,
         "other_manager": mobility_factories.manager(other),
         "trainer": trainer,
-        "other_trainer": training.user(trainer=True),
+        "other_trainer": training.TrainerFactory(),
         "analyst": mobility_factories.AnalystFactory(),
         "editor": User.objects.get(email="editor@centramo.example"),
         "administrator": User.objects.get(email="admin@centramo.example"),
