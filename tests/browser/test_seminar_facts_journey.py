@@ -6,7 +6,6 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from icalendar import Calendar
 
@@ -38,10 +37,9 @@ def test_polish_visitor_finds_the_czech_ostrava_seminar_and_gets_the_trainers_ne
     page = browser_page
     czech = SeminarPage.objects.get(title=OSTRAVA)
     assert czech.locale.language_code == "cs"
-    polish_user = factories.user("ola@example.org", language="pl", country="PL")
+    polish_user = factories.UserFactory(email="ola@example.org", language="pl", country="PL")
     polish_user.set_password("Long-enough-passphrase-42")
     polish_user.save()
-    EmailAddress.objects.create(user=polish_user, email=polish_user.email, verified=True, primary=True)
 
     page.goto(page.base_url + factories.seminar_index("pl").url)
     card = page.locator(".card--seminar", has_text=OSTRAVA)

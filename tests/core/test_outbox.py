@@ -64,7 +64,7 @@ def _queue(count, subject="Hello"):
 
 def test_smtp_down_then_up_every_message_arrives_exactly_once(smtp, django_capture_on_commit_callbacks):
     seminar = factories.seminar(capacity=10)
-    people = [factories.user() for _number in range(5)]
+    people = [factories.UserFactory() for _number in range(5)]
     with django_capture_on_commit_callbacks(execute=True):
         for person in people:
             register_for_seminar(seminar=seminar, user=person)

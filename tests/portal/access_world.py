@@ -49,7 +49,7 @@ def build_world():
     manages an unrelated cluster."""
     cluster, manager, host, host_manager = mobility_factories.pair()
     other = mobility_factories.PeerClusterFactory(country="HU", ratings={"FIN.2": 1, "GOV.5": 1, "SRV.1": 1})
-    trainer = training.user(trainer=True)
+    trainer = training.TrainerFactory()
     seminar = training.seminar(trainers=[trainer])
     participant = mobility_factories.UserFactory(email=PARTICIPANT)
     registration, _waiting = register_for_seminar(seminar=seminar, user=participant), None
@@ -73,7 +73,7 @@ def build_world():
         "host_manager": host_manager,
         "other_manager": mobility_factories.manager(other),
         "trainer": trainer,
-        "other_trainer": training.user(trainer=True),
+        "other_trainer": training.TrainerFactory(),
         "analyst": mobility_factories.AnalystFactory(),
         "editor": mobility_factories.EditorFactory(),
         "administrator": mobility_factories.UserFactory(role="admin"),

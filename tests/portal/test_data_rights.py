@@ -28,7 +28,9 @@ def _statuses(seminar):
 def _full_seminar(leaver):
     """Capacity 2: the leaver and one more confirmed, two people waiting."""
     seminar = factories.seminar(capacity=2)
-    other, first_waiting, second_waiting = (factories.user(f"{name}@example.org") for name in ("other", "w1", "w2"))
+    other, first_waiting, second_waiting = (
+        factories.UserFactory(email=f"{name}@example.org") for name in ("other", "w1", "w2")
+    )
     for person in (leaver, other, first_waiting, second_waiting):
         register_for_seminar(seminar=seminar, user=person)
     mail.outbox.clear()
@@ -125,7 +127,7 @@ def test_export_and_delete_need_sign_in(client):
 
 
 def test_delete_page_asks_for_confirmation(client):
-    person = factories.user()
+    person = factories.UserFactory()
     client.force_login(person)
 
     assert client.get("/en/accounts/delete/").status_code == 200

@@ -23,7 +23,7 @@ def public_address(settings):
 
 
 def test_plain_text_keeps_apostrophes_and_ampersands(django_capture_on_commit_callbacks):
-    person = factories.user(first_name="Siobhán", last_name="O'Brien & Co")
+    person = factories.UserFactory(first_name="Siobhán", last_name="O'Brien & Co")
     with django_capture_on_commit_callbacks(execute=True):
         send_templated_email(to_user=person, template="portal/email/welcome", context={})
 
@@ -32,7 +32,7 @@ def test_plain_text_keeps_apostrophes_and_ampersands(django_capture_on_commit_ca
 
 def test_seminar_mail_links_to_the_public_address(django_capture_on_commit_callbacks):
     seminar = factories.seminar(title="Funding 'clusters'")
-    person = factories.user()
+    person = factories.UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         register_for_seminar(seminar=seminar, user=person)
 

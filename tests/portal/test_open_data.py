@@ -134,7 +134,7 @@ def test_full_seminar_is_sold_out(client):
     seminar = factories.seminar(capacity=1)
     from training.services import register_for_seminar
 
-    register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     event = block_of_type(client.get(seminar.url).content.decode(), "Event")
 

@@ -1,25 +1,23 @@
-"""factory_boy factories for training tests (on top of the seeded demo site).
+"""factory_boy factories for training tests (on top of the seeded sections).
 
-The lower-case names (`user`, `seminar`, `material`, `indicator`,
-`seminar_index`, `library`) are the short calls the tests of every app use.
+The lower-case names (`seminar`, `material`, `indicator`, `seminar_index`,
+`library`) are the short calls the tests of every app use. People are
+`tests.mobility.factories.UserFactory` (imported here, so `factories.UserFactory`
+is that one) and its `TrainerFactory`.
 """
 
 import datetime
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
 from mobility.models import Dimension, Indicator
-from portal.roles import TRAINERS
+from tests.mobility.factories import UserFactory
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
 from training.records import ENTERED_FACTS
 from training.services import update_seminar_facts
-
-PASSWORD = "pw-Secret-123"
 
 
 def seminar_index(lang="en"):
@@ -51,24 +49,10 @@ class IndicatorFactory(DjangoModelFactory):
     name = factory.SelfAttribute("code")
 
 
-class UserFactory(DjangoModelFactory):
-    """A person who signs in with PASSWORD; `trainer=True` puts them in the Trainers group."""
+class TrainerFactory(UserFactory):
+    """A user in the Trainers group."""
 
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda number: f"person{number}@example.org")
-    preferred_language = "en"
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        return model_class.objects.create_user(kwargs.pop("email"), PASSWORD, **kwargs)
-
-    @factory.post_generation
-    def trainer(person, create, extracted, **kwargs):
-        if extracted:
-            person.groups.add(Group.objects.get(name=TRAINERS))
+    role = "trainer"
 
 
 class SeminarFactory(DjangoModelFactory):
@@ -139,12 +123,6 @@ class MaterialFactory(DjangoModelFactory):
 
 def indicator(code="FIN.2", dimension="FIN"):
     return IndicatorFactory(code=code, dimension=DimensionFactory(code=dimension))
-
-
-def user(email=None, *, language="en", **fields):
-    if email is not None:
-        fields["email"] = email
-    return UserFactory(preferred_language=language, **fields)
 
 
 seminar = SeminarFactory

@@ -64,7 +64,7 @@ def _event(ics_text, translation_key):
 @pytest.fixture
 def seminar_in_four_languages():
     """An English seminar in Prague (09:00-17:00) with cs, hu (wagtail-localize) and pl translations."""
-    trainer = factories.user(trainer=True)
+    trainer = factories.TrainerFactory()
     english = factories.seminar(
         trainers=[trainer], title="Cluster finance", time_zone="Europe/Prague", country="CZ", capacity=3, days_ahead=30
     )
@@ -76,7 +76,7 @@ def seminar_in_four_languages():
     hungarian.title = "Klaszterfinanszírozás"
     hungarian.save_revision().publish()
     pages["hu"] = SeminarPage.objects.get(pk=hungarian.pk)
-    people = {lang: factories.user(language=lang) for lang in ("en", "cs", "hu", "pl")}
+    people = {lang: factories.UserFactory(language=lang) for lang in ("en", "cs", "hu", "pl")}
     for lang in ("en", "cs", "hu", "pl"):
         register_for_seminar(seminar=pages[lang], user=people[lang])
     return trainer, pages, people, source
@@ -198,7 +198,7 @@ def test_raising_capacity_in_the_admin_promotes_waiting_people_in_order(
     client, seminar_in_four_languages, django_capture_on_commit_callbacks
 ):
     trainer, pages, people, _source = seminar_in_four_languages
-    latecomer = factories.user(language="cs")
+    latecomer = factories.UserFactory(language="cs")
     register_for_seminar(seminar=pages["cs"], user=latecomer)
     client.force_login(trainer)
     mail.outbox.clear()

@@ -72,6 +72,10 @@ def test_public_feed_lists_upcoming_seminars_once_each(client):
     [("country=SK", {"SK"}), ("language=pl", {"PL"}), ("country=hr", {"HR"})],
 )
 def test_public_feed_filters(client, query, expected_countries):
+    factories.seminar(country="SK", language="sk", address="Hlavná 1, Trnava", time_zone="Europe/Bratislava")
+    factories.seminar(country="PL", language="pl", address="Rynek 1, Kraków", time_zone="Europe/Warsaw")
+    factories.seminar(country="HR", language="hr", address="Ilica 1, Zagreb", time_zone="Europe/Zagreb")
+    factories.seminar(country="HU", language="hu")
     calendar = check_rfc5545(parse(client.get(f"/calendar/seminars.ics?{query}")))
 
     keys = [str(event["UID"]).removeprefix("seminar-").split("@")[0] for event in calendar.events]
@@ -109,7 +113,7 @@ def test_public_feed_query_count_is_constant(client):
 
 
 def test_personal_feed_has_confirmed_and_cancelled_registrations(client):
-    person = factories.user()
+    person = factories.UserFactory()
     kept, dropped, waiting = factories.seminar(), factories.seminar(), factories.seminar(capacity=0)
     register_for_seminar(seminar=kept, user=person)
     cancel_registration(registration=register_for_seminar(seminar=dropped, user=person), by=person)
@@ -128,7 +132,7 @@ def test_personal_feed_has_confirmed_and_cancelled_registrations(client):
 
 
 def test_personal_feed_with_unknown_or_revoked_token_is_404(client):
-    person = factories.user()
+    person = factories.UserFactory()
     feed = CalendarFeedToken.objects.create(user=person)
     client.force_login(person)
     old = feed.token
@@ -143,7 +147,7 @@ def test_personal_feed_with_unknown_or_revoked_token_is_404(client):
 
 
 def test_personal_feed_query_count_is_constant(client):
-    person = factories.user()
+    person = factories.UserFactory()
     feed = CalendarFeedToken.objects.create(user=person)
     register_for_seminar(seminar=factories.seminar(), user=person)
     url = f"/calendar/personal/{feed.token}.ics"
@@ -160,7 +164,7 @@ def test_personal_feed_event_providers_can_be_added():
 
     calendars.register_personal_event_provider(provider)
     try:
-        events = calendars.personal_feed_events(user=factories.user())
+        events = calendars.personal_feed_events(user=factories.UserFactory())
     finally:
         calendars.PERSONAL_EVENT_PROVIDERS.remove(provider)
 
@@ -216,7 +220,7 @@ def by_seminar(events, seminars):
 
 def test_every_calendar_file_reads_the_same_in_icaljs_vobject_and_zoneinfo(client, django_capture_on_commit_callbacks):
     seminars = _venue_seminars()
-    person = factories.user()
+    person = factories.UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         for seminar in seminars:
             register_for_seminar(seminar=seminar, user=person)
@@ -269,7 +273,7 @@ def _last_sunday(year, month, hour):
 
 def test_head_answers_200_on_every_calendar_url(client):
     seminar = factories.seminar()
-    feed = CalendarFeedToken.objects.create(user=factories.user())
+    feed = CalendarFeedToken.objects.create(user=factories.UserFactory())
     urls = [
         f"/calendar/seminars/{seminar.translation_key}.ics",
         f"/calendar/seminars/{seminar.translation_key}.ics?language=en",

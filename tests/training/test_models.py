@@ -75,7 +75,7 @@ def test_the_instants_are_derived_from_the_venue_time():
 
 def test_holding_place_and_active_filter_by_the_groups():
     seminar = factories.seminar(capacity=1)
-    people = [factories.user() for _ in range(3)]
+    people = [factories.UserFactory() for _ in range(3)]
     for person, status in zip(people, ("confirmed", "waiting", "cancelled"), strict=True):
         Registration.objects.create(
             seminar_key=seminar.translation_key, user=person, status=status, queued_at=seminar.starts_at

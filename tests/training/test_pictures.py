@@ -35,7 +35,7 @@ def _card(html, seminar):
 
 def _register(seminar, count):
     for _number in range(count):
-        register_for_seminar(seminar=seminar, user=factories.user())
+        register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
 
 def test_seminar_page_shows_its_picture_with_description_and_srcset(client):

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def test_attendees_lists_confirmed_then_waiting_in_queue_order_without_the_cancelled():
     seminar = factories.seminar(capacity=2)
-    people = [factories.user(email=f"a{number}@example.org") for number in range(5)]
+    people = [factories.UserFactory(email=f"a{number}@example.org") for number in range(5)]
     registrations = [register_for_seminar(seminar=seminar, user=person) for person in people]
     cancel_registration(registration=registrations[0], by=people[0])
 
@@ -34,7 +34,7 @@ def test_attendees_lists_confirmed_then_waiting_in_queue_order_without_the_cance
 def test_upcoming_seminars_carry_their_places_left():
     index_locale = factories.seminar_index("en").locale_id
     seminar = factories.seminar(capacity=3, days_ahead=1)
-    register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     found = {row.pk: row.places_left for row in upcoming_seminars(locale_id=index_locale, limit=100)}
 
@@ -52,14 +52,14 @@ def test_seminar_in_language_and_original():
 
 
 def test_registration_of_is_only_the_users_own():
-    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.UserFactory())
 
     assert registration_of(user=registration.user, pk=registration.pk) == registration
-    assert registration_of(user=factories.user(), pk=registration.pk) is None
+    assert registration_of(user=factories.UserFactory(), pk=registration.pk) is None
 
 
 def test_user_registrations_latest_seminar_first_in_the_users_language():
-    person = factories.user(language="cs")
+    person = factories.UserFactory(language="cs")
     soon = factories.seminar(days_ahead=3)
     later = factories.seminar(days_ahead=30)
     czech = factories.seminar(lang="cs", translation_of=later, slug="pozdeji")
@@ -73,7 +73,7 @@ def test_user_registrations_latest_seminar_first_in_the_users_language():
 
 
 def test_feed_owner_only_for_an_active_user_with_that_token():
-    person = factories.user()
+    person = factories.UserFactory()
     token = regenerate_feed_token(user=person).token
 
     assert feed_token_of(user=person).token == token

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
-from portal.models import User
 from portal.roles import EDITORS
+from tests.mobility import factories as mobility_factories
 from tests.training import factories
 from training import rules
 from training.models import SeminarPage
@@ -66,12 +66,12 @@ def edit_form_data(client, page):
 
 @pytest.fixture
 def assigned():
-    return factories.user(trainer=True)
+    return factories.TrainerFactory()
 
 
 @pytest.fixture
 def other_trainer():
-    return factories.user(trainer=True)
+    return factories.TrainerFactory()
 
 
 @pytest.fixture
@@ -80,7 +80,8 @@ def seminar(assigned):
 
 
 def editor():
-    return User.objects.get(email="editor@centramo.example")
+    """A new member of the Editors group."""
+    return mobility_factories.EditorFactory()
 
 
 def test_assigned_trainer_may_edit_and_publish_the_seminar(seminar, assigned):
@@ -99,7 +100,7 @@ def test_trainer_edits_the_seminar_they_created(other_trainer):
     page = factories.seminar(owner=other_trainer)
 
     assert page.permissions_for_user(other_trainer).can_edit() is True
-    assert page.permissions_for_user(factories.user(trainer=True)).can_edit() is False
+    assert page.permissions_for_user(factories.TrainerFactory()).can_edit() is False
 
 
 def test_trainers_may_create_seminars_and_materials(other_trainer):
@@ -204,20 +205,20 @@ def test_bulk_unpublish_of_someone_elses_seminar_is_refused(client, seminar, oth
 )
 def test_who_sees_the_attendee_list(seminar, assigned, other_trainer, who, expected):
 
-    owner = factories.user(trainer=True)
+    owner = factories.TrainerFactory()
     SeminarPage.objects.filter(pk=seminar.pk).update(owner=owner)
-    attendee = factories.user()
+    attendee = factories.UserFactory()
     register_for_seminar(seminar=seminar, user=attendee)
     person = {
-        "anonymous": AnonymousUser(),
-        "participant": User.objects.get(email="participant@centramo.example"),
-        "attendee": attendee,
-        "other_trainer": other_trainer,
-        "assigned": assigned,
-        "owner": owner,
-        "editor": editor(),
-        "administrator": User.objects.get(email="admin@centramo.example"),
-    }[who]
+        "anonymous": AnonymousUser,
+        "participant": factories.UserFactory,
+        "attendee": lambda: attendee,
+        "other_trainer": lambda: other_trainer,
+        "assigned": lambda: assigned,
+        "owner": lambda: owner,
+        "editor": editor,
+        "administrator": lambda: factories.UserFactory(role="admin"),
+    }[who]()
 
     assert may_see_attendees(seminar=SeminarPage.objects.get(pk=seminar.pk), user=person) is expected
 
@@ -258,7 +259,7 @@ def test_registration_is_open_until_it_closes_and_never_when_cancelled():
 
 def test_why_not_cancellable():
     seminar = factories.seminar(days_ahead=5)
-    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    registration = register_for_seminar(seminar=seminar, user=factories.UserFactory())
     before, at_start = seminar.starts_at - datetime.timedelta(minutes=1), seminar.starts_at
 
     assert rules.why_not_cancellable(registration=registration, seminar=seminar, now=before) is None
@@ -273,11 +274,11 @@ def test_why_not_cancellable():
 
 @pytest.mark.parametrize(("who", "expected"), [("owner", True), ("superuser", True), ("other", False)])
 def test_who_may_manage_a_registration(who, expected):
-    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.UserFactory())
     people = {
         "owner": registration.user,
-        "superuser": factories.user(is_superuser=True),
-        "other": factories.user(),
+        "superuser": factories.UserFactory(role="admin"),
+        "other": factories.UserFactory(),
     }
 
     assert rules.may_manage_registration(registration=registration, user=people[who]) is expected

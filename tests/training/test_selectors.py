@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _register(seminar, people):
-    return [register_for_seminar(seminar=seminar, user=factories.user()) for _ in range(people)]
+    return [register_for_seminar(seminar=seminar, user=factories.UserFactory()) for _ in range(people)]
 
 
 @pytest.mark.parametrize(("registered", "confirmed", "left"), [(1, 1, 29), (30, 30, 0)])
@@ -32,7 +32,7 @@ def test_waiting_and_cancelled_registrations_take_no_place():
     cancel_registration(registration=first, by=first.user)
     # The cancelled place went to the person waiting: still two confirmed, nobody waiting.
     assert confirmed_count(translation_key=seminar.translation_key) == 2
-    register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     annotated = with_places(SeminarPage.objects.filter(pk=seminar.pk)).get()
 
@@ -44,8 +44,8 @@ def test_waiting_and_cancelled_registrations_take_no_place():
 def test_places_are_counted_once_for_every_translation():
     english = factories.seminar(capacity=5)
     czech = factories.seminar(lang="cs", translation_of=english, slug="cesky")
-    register_for_seminar(seminar=english, user=factories.user())
-    register_for_seminar(seminar=czech, user=factories.user())
+    register_for_seminar(seminar=english, user=factories.UserFactory())
+    register_for_seminar(seminar=czech, user=factories.UserFactory())
 
     pages = with_places(SeminarPage.objects.filter(translation_key=english.translation_key)).order_by("pk")
 

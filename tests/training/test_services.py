@@ -22,7 +22,7 @@ def _register(seminar, people):
 
 def test_register_confirms_while_places_remain_then_queues(django_capture_on_commit_callbacks):
     seminar = factories.seminar(capacity=2)
-    people = [factories.user() for _ in range(4)]
+    people = [factories.UserFactory() for _ in range(4)]
 
     with django_capture_on_commit_callbacks(execute=True):
         registrations = _register(seminar, people)
@@ -35,8 +35,8 @@ def test_register_in_another_translation_counts_for_the_same_seminar():
     english = factories.seminar(capacity=1)
     hungarian = factories.seminar(lang="hu", capacity=1, translation_of=english, slug="szeminarium")
 
-    first = register_for_seminar(seminar=english, user=factories.user())
-    second = register_for_seminar(seminar=hungarian, user=factories.user())
+    first = register_for_seminar(seminar=english, user=factories.UserFactory())
+    second = register_for_seminar(seminar=hungarian, user=factories.UserFactory())
 
     assert (first.status, second.status) == ("confirmed", "waiting")
     assert first.seminar_key == second.seminar_key == english.translation_key
@@ -44,7 +44,7 @@ def test_register_in_another_translation_counts_for_the_same_seminar():
 
 def test_register_twice_is_refused():
     seminar = factories.seminar()
-    person = factories.user()
+    person = factories.UserFactory()
     register_for_seminar(seminar=seminar, user=person)
 
     with pytest.raises(ValidationError) as error:
@@ -57,7 +57,7 @@ def test_register_after_deadline_is_refused():
     seminar = factories.seminar(days_ahead=2, registration_deadline=datetime.date.today() - datetime.timedelta(days=1))
 
     with pytest.raises(ValidationError) as error:
-        register_for_seminar(seminar=seminar, user=factories.user())
+        register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     assert error.value.messages == ["Registration for this seminar is closed."]
 
@@ -66,12 +66,12 @@ def test_register_after_start_is_refused():
     seminar = factories.seminar(days_ahead=-1)
 
     with pytest.raises(ValidationError):
-        register_for_seminar(seminar=seminar, user=factories.user())
+        register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
 
 def test_database_refuses_a_second_row_per_person_and_seminar():
     seminar = factories.seminar()
-    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    registration = register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     with pytest.raises(IntegrityError):
         Registration.objects.create(
@@ -85,7 +85,7 @@ def test_database_refuses_a_second_row_per_person_and_seminar():
 def test_confirmation_email_in_participants_language_with_ics(django_capture_on_commit_callbacks):
     english = factories.seminar()
     factories.seminar(lang="sk", translation_of=english, title="Seminár po slovensky", slug="seminar-sk")
-    person = factories.user(language="sk")
+    person = factories.UserFactory(language="sk")
 
     with django_capture_on_commit_callbacks(execute=True):
         register_for_seminar(seminar=english, user=person)
@@ -103,7 +103,7 @@ def test_confirmation_email_in_participants_language_with_ics(django_capture_on_
 
 def test_cancel_promotes_first_waiting_and_emails_them(django_capture_on_commit_callbacks):
     seminar = factories.seminar(capacity=1)
-    first, second, third = (factories.user() for _ in range(3))
+    first, second, third = (factories.UserFactory() for _ in range(3))
     confirmed, waiting_first, waiting_second = _register(seminar, [first, second, third])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -120,15 +120,15 @@ def test_cancel_promotes_first_waiting_and_emails_them(django_capture_on_commit_
 
 def test_cancel_by_someone_else_is_refused():
     seminar = factories.seminar()
-    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    registration = register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     with pytest.raises(PermissionDenied):
-        cancel_registration(registration=registration, by=factories.user())
+        cancel_registration(registration=registration, by=factories.UserFactory())
 
 
 def test_register_again_after_cancelling_goes_to_the_end_of_the_queue():
     seminar = factories.seminar(capacity=1)
-    first, second = factories.user(), factories.user()
+    first, second = factories.UserFactory(), factories.UserFactory()
     registration = register_for_seminar(seminar=seminar, user=first)
     register_for_seminar(seminar=seminar, user=second)
     cancel_registration(registration=registration, by=first)
@@ -140,7 +140,7 @@ def test_register_again_after_cancelling_goes_to_the_end_of_the_queue():
 
 def test_changing_the_date_raises_sequence_and_notifies_confirmed_and_waiting(django_capture_on_commit_callbacks):
     seminar = factories.seminar(capacity=1)
-    _register(seminar, [factories.user(), factories.user()])
+    _register(seminar, [factories.UserFactory(), factories.UserFactory()])
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -160,7 +160,7 @@ def test_changing_the_date_raises_sequence_and_notifies_confirmed_and_waiting(dj
 
 def test_publishing_without_a_facts_change_sends_nothing(django_capture_on_commit_callbacks):
     seminar = factories.seminar()
-    register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
     mail.outbox.clear()
 
     seminar.summary = "A better summary"
@@ -174,7 +174,7 @@ def test_publishing_without_a_facts_change_sends_nothing(django_capture_on_commi
 
 def test_adding_places_promotes_waiting_people_in_order(django_capture_on_commit_callbacks):
     seminar = factories.seminar(capacity=1)
-    people = [factories.user() for _ in range(4)]
+    people = [factories.UserFactory() for _ in range(4)]
     _register(seminar, people)
     mail.outbox.clear()
 
@@ -192,7 +192,7 @@ def test_adding_places_promotes_waiting_people_in_order(django_capture_on_commit
 
 def test_lowering_places_below_the_confirmed_count_is_refused():
     seminar = factories.seminar(capacity=3)
-    _register(seminar, [factories.user() for _ in range(3)])
+    _register(seminar, [factories.UserFactory() for _ in range(3)])
 
     with pytest.raises(ValidationError) as error:
         update_seminar_facts(translation_key=seminar.translation_key, capacity=2)

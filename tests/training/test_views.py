@@ -10,9 +10,10 @@ from wagtail.models import Locale, Page
 
 from content.models import NewsIndexPage
 from mobility.models import Indicator
-from portal.models import User
 from portal.roles import TRAINERS
+from tests.content.factories import translate
 from tests.helpers import LANGS, count_queries, home
+from tests.mobility import factories as mobility_factories
 from tests.training import factories
 from training.models import (
     Registration,
@@ -32,6 +33,8 @@ pytestmark = pytest.mark.django_db
     "model", [TrainingLibraryPage, TrainingMaterialPage, SeminarIndexPage], ids=lambda model: model.__name__
 )
 def test_training_pages_render_in_every_language(client, lang, model):
+    if model is TrainingMaterialPage:
+        factories.material(lang=lang, title=f"Material in {lang}")
     page = model.objects.live().filter(locale__language_code=lang).order_by("path").first()
 
     response = client.get(page.url)
@@ -43,7 +46,7 @@ def test_training_pages_render_in_every_language(client, lang, model):
 
 def test_seminar_page_shows_times_in_venue_zone_and_places(client):
     seminar = factories.seminar(time_zone="Europe/Istanbul", capacity=3)
-    register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
 
     html = client.get(seminar.url).content.decode()
 
@@ -53,7 +56,8 @@ def test_seminar_page_shows_times_in_venue_zone_and_places(client):
 
 
 def test_library_shows_languages_of_each_material(client):
-    english = TrainingMaterialPage.objects.live().filter(locale__language_code="en").first()
+    english = factories.material(title="Cluster finance basics")
+    translate(english, lang="tr", title="Küme finansmanının temelleri")
 
     html = client.get(TrainingLibraryPage.objects.get(locale__language_code="en").url).content.decode()
 
@@ -86,6 +90,9 @@ def test_library_filters_by_dimension_and_format(client):
 
 def test_seminar_index_filters_by_country_and_past(client):
     index = factories.seminar_index()
+    factories.seminar(title="Internationalisation for cluster members in Trnava", country="SK", days_ahead=20)
+    factories.seminar(title="Financing cluster management: Ostrava seminar", country="CZ", days_ahead=10)
+    factories.seminar(title="Cluster strategy workshop in Brno", country="CZ", days_ahead=-30)
 
     upcoming_sk = client.get(f"{index.url}?country=SK").content.decode()
     past = client.get(f"{index.url}?when=past").content.decode()
@@ -112,7 +119,7 @@ def test_home_page_shows_upcoming_seminars(client):
 
 def test_register_and_cancel_through_the_site(client):
     seminar = factories.seminar(lang="en")
-    person = factories.user()
+    person = factories.UserFactory()
     client.force_login(person)
 
     response = client.post(f"/en/training/seminars/{seminar.translation_key}/register/")
@@ -137,8 +144,8 @@ def test_register_requires_sign_in(client):
 
 
 def test_cancel_someone_elses_registration_is_404(client):
-    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
-    client.force_login(factories.user())
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.UserFactory())
+    client.force_login(factories.UserFactory())
 
     response = client.post(f"/en/training/registrations/{registration.pk}/cancel/")
 
@@ -148,7 +155,7 @@ def test_cancel_someone_elses_registration_is_404(client):
 
 def test_cancelling_asks_for_confirmation_first(client):
     seminar = factories.seminar(title="Cluster finance")
-    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    registration = register_for_seminar(seminar=seminar, user=factories.UserFactory())
     client.force_login(registration.user)
     url = f"/en/training/registrations/{registration.pk}/cancel/"
 
@@ -171,7 +178,7 @@ def test_cancelling_asks_for_confirmation_first(client):
 
 def test_confirming_the_cancellation_cancels_and_returns_to_the_seminar(client):
     seminar = factories.seminar()
-    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    registration = register_for_seminar(seminar=seminar, user=factories.UserFactory())
     client.force_login(registration.user)
 
     response = client.post(f"/en/training/registrations/{registration.pk}/cancel/", {"next": seminar.url}, follow=True)
@@ -183,8 +190,8 @@ def test_confirming_the_cancellation_cancels_and_returns_to_the_seminar(client):
 
 def test_cancelling_from_the_waiting_list_says_so(client):
     seminar = factories.seminar(capacity=1)
-    register_for_seminar(seminar=seminar, user=factories.user())
-    waiting = register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
+    waiting = register_for_seminar(seminar=seminar, user=factories.UserFactory())
     client.force_login(waiting.user)
 
     html = client.get(f"/en/training/registrations/{waiting.pk}/cancel/").content.decode()
@@ -194,8 +201,8 @@ def test_cancelling_from_the_waiting_list_says_so(client):
 
 
 def test_confirmation_of_someone_elses_registration_is_404(client):
-    registration = register_for_seminar(seminar=factories.seminar(), user=factories.user())
-    client.force_login(factories.user())
+    registration = register_for_seminar(seminar=factories.seminar(), user=factories.UserFactory())
+    client.force_login(factories.UserFactory())
 
     response = client.get(f"/en/training/registrations/{registration.pk}/cancel/")
 
@@ -204,7 +211,7 @@ def test_confirmation_of_someone_elses_registration_is_404(client):
 
 def test_confirmation_of_a_cancelled_registration_goes_back_with_the_reason(client):
     seminar = factories.seminar()
-    registration = register_for_seminar(seminar=seminar, user=factories.user())
+    registration = register_for_seminar(seminar=seminar, user=factories.UserFactory())
     client.force_login(registration.user)
     client.post(f"/en/training/registrations/{registration.pk}/cancel/")
 
@@ -217,7 +224,7 @@ def test_confirmation_of_a_cancelled_registration_goes_back_with_the_reason(clie
 def test_no_confirmation_once_the_seminar_has_started(client):
     today = timezone.localdate()
     seminar = factories.seminar(days_ahead=-1, end_date=today + datetime.timedelta(days=1))
-    person = factories.user()
+    person = factories.UserFactory()
     registration = Registration.objects.create(
         seminar_key=seminar.translation_key, user=person, status="confirmed", queued_at=timezone.now()
     )
@@ -241,9 +248,9 @@ def _attendee_urls(seminar):
 
 @pytest.fixture
 def seminar_with_trainer():
-    trainer = factories.user(trainer=True)
+    trainer = factories.TrainerFactory()
     seminar = factories.seminar(trainers=[trainer])
-    register_for_seminar(seminar=seminar, user=factories.user(first_name="=HYPERLINK(1)", organisation="+Evil"))
+    register_for_seminar(seminar=seminar, user=factories.UserFactory(first_name="=HYPERLINK(1)", organisation="+Evil"))
     return seminar, trainer
 
 
@@ -259,7 +266,7 @@ def test_attendee_list_for_the_seminars_trainer(client, seminar_with_trainer):
 
 def test_attendee_list_for_superuser(client, seminar_with_trainer):
     seminar, _trainer = seminar_with_trainer
-    client.force_login(User.objects.get(email="admin@centramo.example"))
+    client.force_login(factories.UserFactory(role="admin"))
 
     assert [client.get(url).status_code for url in _attendee_urls(seminar)] == [200, 200, 200]
 
@@ -268,8 +275,8 @@ def test_attendee_list_for_superuser(client, seminar_with_trainer):
 def test_attendee_list_hidden_from_others(client, seminar_with_trainer, who):
     seminar, _trainer = seminar_with_trainer
     person = {
-        "other_trainer": lambda: factories.user(trainer=True),
-        "participant": lambda: User.objects.get(email="participant@centramo.example"),
+        "other_trainer": lambda: factories.TrainerFactory(),
+        "participant": factories.UserFactory,
     }[who]()
     client.force_login(person)
 
@@ -302,7 +309,7 @@ def test_attendee_exports_neutralise_formulas(client, seminar_with_trainer):
 
 
 def test_trainers_may_add_to_training_sections_in_every_locale_but_not_news():
-    trainer = User.objects.get(email="trainer@centramo.example")
+    trainer = factories.TrainerFactory()
     assert list(trainer.groups.values_list("name", flat=True)) == [TRAINERS]
 
     for lang in LANGS:
@@ -322,7 +329,7 @@ def test_trainers_may_add_to_training_sections_in_every_locale_but_not_news():
 
 
 def test_editors_may_add_seminars_to_assign_trainers():
-    editor = User.objects.get(email="editor@centramo.example")
+    editor = mobility_factories.EditorFactory()
 
     assert factories.seminar_index().permissions_for_user(editor).can_add_subpage() is True
 
@@ -334,7 +341,7 @@ def test_trainers_group_may_submit_translations():
 
 
 def test_profile_shows_registrations_and_feed_controls(client):
-    person = factories.user()
+    person = factories.UserFactory()
     seminar = factories.seminar(title="My profile seminar")
     register_for_seminar(seminar=seminar, user=person)
     client.force_login(person)
@@ -369,13 +376,13 @@ def test_seminar_index_shows_places_left_in_the_same_queries_for_1_or_30_registr
     index = factories.seminar_index()
     SeminarPage.objects.filter(locale=index.locale).delete()
     seminar = factories.seminar(capacity=30, title="Counted seminar")
-    register_for_seminar(seminar=seminar, user=factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
     one = count_queries(client, index.url)
     html_one = client.get(index.url).content.decode()
     for _ in range(29):
-        register_for_seminar(seminar=seminar, user=factories.user())
+        register_for_seminar(seminar=seminar, user=factories.UserFactory())
     others = [factories.seminar(capacity=5) for _ in range(29)]
-    register_for_seminar(seminar=others[0], user=factories.user())
+    register_for_seminar(seminar=others[0], user=factories.UserFactory())
 
     thirty = count_queries(client, index.url)
     html_thirty = client.get(f"{index.url}?page=1").content.decode()
@@ -393,11 +400,11 @@ def test_seminar_index_shows_places_left_in_the_same_queries_for_1_or_30_registr
 
 def test_seminar_page_query_count_is_constant(client):
     seminar = factories.seminar()
-    register_for_seminar(seminar=seminar, user=factories.user())
-    client.force_login(factories.user())
+    register_for_seminar(seminar=seminar, user=factories.UserFactory())
+    client.force_login(factories.UserFactory())
     one = count_queries(client, seminar.url)
     for _ in range(29):
-        register_for_seminar(seminar=seminar, user=factories.user())
+        register_for_seminar(seminar=seminar, user=factories.UserFactory())
     seminar.related_materials = [factories.material() for _ in range(5)]
     seminar.topics = [factories.indicator(f"SRV.{number}", "SRV") for number in range(1, 6)]
     seminar.save_revision().publish()
@@ -506,7 +513,7 @@ def test_a_registration_deadline_shows_as_its_last_day(client):
 
 def test_a_past_seminar_says_it_took_place_without_registration_or_calendar(client):
     seminar = factories.seminar(days_ahead=-10)
-    client.force_login(factories.user())
+    client.force_login(factories.UserFactory())
 
     html = client.get(seminar.url).content.decode()
 
@@ -531,7 +538,7 @@ def test_an_online_seminar_also_shows_the_users_own_time(client, fields, expecte
         time_zone="Europe/Istanbul",
         online_url="https://meet.example.org/cluster",
     )
-    client.force_login(factories.user(**fields))
+    client.force_login(factories.UserFactory(**fields))
 
     html = client.get(seminar.url).content.decode()
 

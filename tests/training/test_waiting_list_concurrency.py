@@ -57,7 +57,7 @@ def test_thirty_concurrent_registrations_never_overbook_ten_places():
     _ensure_seminar_index()
     for _round in range(5):
         seminar = factories.seminar(capacity=10)
-        people = [factories.user() for _ in range(30)]
+        people = [factories.UserFactory() for _ in range(30)]
 
         errors = _run_together(
             [
@@ -78,8 +78,8 @@ def test_concurrent_cancellations_and_registrations_keep_places_filled_without_o
     _ensure_seminar_index()
     for _round in range(3):
         seminar = factories.seminar(capacity=10)
-        first = [register_for_seminar(seminar=seminar, user=factories.user()) for _ in range(15)]
-        newcomers = [factories.user() for _ in range(10)]
+        first = [register_for_seminar(seminar=seminar, user=factories.UserFactory()) for _ in range(15)]
+        newcomers = [factories.UserFactory() for _ in range(10)]
         cancelling = first[:5] + first[10:13]
 
         jobs = [
@@ -108,7 +108,7 @@ def test_registrations_through_every_languages_url_obey_the_one_capacity():
     clients = []
     for number in range(24):
         client = Client()
-        client.force_login(factories.user())
+        client.force_login(factories.UserFactory())
         lang = languages[number % len(languages)]
         with translation.override(lang):
             url = reverse("training:register", args=[english.translation_key])
