@@ -1,4 +1,4 @@
-"""factory_boy factories for the content app's pages (published under the seeded index pages)."""
+"""factory_boy factories for the content app's pages, published under the sections every test starts from."""
 
 import datetime
 
@@ -15,12 +15,12 @@ from content.models import (
     StandardPage,
 )
 
-# The seeded page each page model is published under.
+# The section page each page model is published under.
 INDEXES = {BestPracticePage: BestPracticeIndexPage, NewsPage: NewsIndexPage, StandardPage: HomePage}
 
 
 def index_of(model, lang="en"):
-    """The seeded index page of `lang` that `model` pages are published under."""
+    """The section page of `lang` that `model` pages are published under."""
     return INDEXES[model].objects.live().filter(locale__language_code=lang).order_by("path").first()
 
 

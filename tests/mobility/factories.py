@@ -1,8 +1,8 @@
 """factory_boy factories for mobility: users, clusters, memberships, benchmarks, labels and study visits.
 
-Each test builds only what it needs on top of the seeded demo site. Indicators
-come from the default set's data migration (`indicators()` creates the ones a
-flushed database lacks).
+Each test starts from the bare sections (`portal.demo.sections.seed_sections`) and
+builds only what it is about. Indicators come from the default set's data
+migration (`indicators()` creates the ones a flushed database lacks).
 """
 
 import datetime
@@ -39,7 +39,7 @@ from portal.roles import ANALYSTS, EDITORS, TRAINERS
 
 R, Y, G = Rating.RED, Rating.YELLOW, Rating.GREEN
 ROLE_GROUPS = {"trainer": TRAINERS, "analyst": ANALYSTS, "editor": EDITORS}
-# Later than any seeded edition, so a test's result is its cluster's latest.
+# Later than any edition a test names, so a result in it is its cluster's latest.
 FUTURE_EDITION_DATE = datetime.date(2099, 1, 1)
 
 
@@ -51,14 +51,30 @@ def days(number):
     return today() + datetime.timedelta(days=number)
 
 
+class DimensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dimension
+        django_get_or_create = ("code",)
+
+    code = "FIN"
+    name = factory.SelfAttribute("code")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """An indicator of the seeded set, or a new one (named by its code)."""
+
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("code",)
+
+    code = "FIN.2"
+    dimension = factory.SubFactory(DimensionFactory)
+    name = factory.SelfAttribute("code")
+
+
 def indicators(*codes):
-    """The indicators with these codes, in this order (created when a flushed database lacks them)."""
-    found = {indicator.code: indicator for indicator in Indicator.objects.filter(code__in=codes)}
-    for code in codes:
-        if code not in found:
-            dimension, _created = Dimension.objects.get_or_create(code=code.split(".")[0], defaults={"name": code})
-            found[code] = Indicator.objects.create(code=code, dimension=dimension, name=code)
-    return [found[code] for code in codes]
+    """The indicators with these codes, in this order (those of the default set, or new ones)."""
+    return [IndicatorFactory(code=code, dimension=DimensionFactory(code=code.split(".")[0])) for code in codes]
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -312,7 +328,6 @@ class ReportFactory(factory.django.DjangoModelFactory):
             )
 
 
-# --- added for access ---
 def with_password(user, password):
     """`user` (of any factory here), who now signs in on the allauth form with `password`.
 
@@ -322,8 +337,6 @@ def with_password(user, password):
     user.save(update_fields=["password"])
     return user
 
-
-# --- added for api ---
 
 SIGN_IN_PASSWORD = "pw-Secret-123"
 

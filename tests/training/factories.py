@@ -13,8 +13,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from mobility.models import Dimension, Indicator
-from tests.mobility.factories import UserFactory
+from tests.mobility.factories import DimensionFactory, IndicatorFactory, UserFactory
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
 from training.records import ENTERED_FACTS
 from training.services import update_seminar_facts
@@ -26,27 +25,6 @@ def seminar_index(lang="en"):
 
 def library(lang="en"):
     return TrainingLibraryPage.objects.get(locale__language_code=lang)
-
-
-class DimensionFactory(DjangoModelFactory):
-    class Meta:
-        model = Dimension
-        django_get_or_create = ("code",)
-
-    code = "FIN"
-    name = factory.SelfAttribute("code")
-
-
-class IndicatorFactory(DjangoModelFactory):
-    """An indicator of the seeded set, or a new one (named by its code)."""
-
-    class Meta:
-        model = Indicator
-        django_get_or_create = ("code",)
-
-    code = "FIN.2"
-    dimension = factory.SubFactory(DimensionFactory)
-    name = factory.SelfAttribute("code")
 
 
 class TrainerFactory(UserFactory):
