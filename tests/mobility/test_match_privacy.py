@@ -66,7 +66,7 @@ def _visitor_and_two_hosts(first, second):
     """A visitor whose only weak point is FIN.2 (red) and two hosts alike but for their FIN.2 level.
 
     Both hosts earn every bonus (offer, language, sector), so that they lead the
-    dashboard's short lists ahead of the demo clusters.
+    dashboard's short lists.
     """
     alike = {"country": "AT", "sector": "Privacy testing", "languages": ["de"]}
     visitor = factories.PeerClusterFactory(

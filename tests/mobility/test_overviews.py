@@ -1,7 +1,6 @@
 """Reads that join a cluster's data with the shared network (mobility/overviews.py).
 
-The indicators here (ZP.*) are scored by these tests' clusters only, so the
-demo network cannot help on them.
+The indicators here (ZP.*) are scored by these tests' clusters only.
 """
 
 import pytest

@@ -21,7 +21,7 @@ def today():
     return timezone.localdate()
 
 
-def test_directory_lists_demo_clusters_in_every_language(client):
+def test_directory_lists_public_clusters_in_every_language(client):
     for country in ("CZ", "SK", "TR"):
         factories.ClusterFactory(country=country)
     factories.ClusterFactory(is_public=False)

@@ -342,8 +342,8 @@ def test_migration_keeps_every_clusters_sector_and_region():
         ("MIG-3", None, "PL", "Silesia"),
         ("MIG-4", "ICT", "CZ", "Moravia-Silesia"),
     ]
-    demo = Cluster.objects.get(code="CZ-001")
-    assert (demo.sector.name_en, demo.region.name_en) == ("Food and agriculture", "Central Bohemian Region")
+    kept = Cluster.objects.get(code="CZ-001")
+    assert (kept.sector.name_en, kept.region.name_en) == ("Food and agriculture", "Central Bohemian Region")
 
 
 @pytest.mark.page_cache

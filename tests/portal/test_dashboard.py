@@ -24,7 +24,7 @@ def visitor_and_host():
     visitor = factories.PeerClusterFactory(
         country="CZ", sector=SECTOR, languages=["de"], ratings={"FIN.2": R, "GOV.5": Y, "SRV.1": G}
     )
-    # Same sector, a common language and an open offer: the host outranks any demo cluster.
+    # Same sector, a common language and an open offer: the host is the best match.
     host = factories.PeerClusterFactory(
         name="Dashboard Host Cluster",
         country="AT",
@@ -41,7 +41,7 @@ def codes(recommendations):
 
 def test_dashboard_weak_points_most_severe_first_each_with_reasoned_recommendations(client):
     visitor, manager, host = visitor_and_host()
-    # Demo offers, seminars and materials exist too: these come first (soonest, alphabetically first).
+    # Soonest and alphabetically first, so these lead their lists.
     offer = factories.OfferFactory(
         cluster=host, topics=["FIN.2", "GOV.5"], title_en="Financing tour", starts_in=1, deadline_in=0
     )
@@ -347,8 +347,8 @@ def test_dashboard_credits_improvements_only_when_measured_after_the_visit_or_se
     assert html.count('<span class="change--improved">Improved</span>') == 1
 
 
-# --- The focused layout (issue 13). Indicators ZF.* are scored by these tests' clusters only, so the demo
-# network, seminars, materials and stories recommend nothing on them.
+# --- The focused layout (issue 13). Indicators ZF.* are scored by these tests' clusters only, and no
+# seminar, material or story is on them unless a test adds one.
 
 FOCUS_RATINGS = {"ZF.1": R, "ZF.2": R, "ZF.3": Y, "ZF.4": Y, "ZF.5": Y, "ZF.6": R, "ZF.7": Y}
 

@@ -23,7 +23,7 @@ FAR_DAY = datetime.date(2031, 3, 5)
 
 
 def _far_seminar(**fields):
-    """A seminar after every demo seminar: first in the list of upcoming ones."""
+    """A seminar on a fixed day years ahead, so its date block reads the same whenever the test runs."""
     return factories.seminar(start_date=FAR_DAY, end_date=FAR_DAY, days_ahead=0, **fields)
 
 
