@@ -277,6 +277,18 @@ def _must_create(code):
     ) % {"code": code}
 
 
+def _optional_cell(validation, line, cells, column, parse, message):
+    """The parsed value of an optional cell: None when it is empty, or (with an error naming what was
+    written) when `parse` cannot read it."""
+    text = cells.get(column)
+    if not text:
+        return None
+    parsed = parse(text)
+    if parsed is None:
+        validation.error(line, column, message % {"value": text})
+    return parsed
+
+
 def _check_same(validation, line, column, record, attribute, value):
     """Every line of one cluster (or of one cluster's result in an edition) must agree on its attributes."""
     if not value:
@@ -348,48 +360,41 @@ def _check_record(validation, line, cells, known):
             % {"value": cells.get("rating", "")},
         )
 
-    value = None
-    if cells.get("value"):
-        value = _parse_value(cells["value"])
-        if value is None:
-            validation.error(
-                line,
-                "value",
-                _("“%(value)s” is not a number. Write a number such as 12.5 or 12,5, or leave the cell empty.")
-                % {"value": cells["value"]},
-            )
-
-    benchmarked_on = None
-    if cells.get("benchmarked_on"):
-        benchmarked_on = _parse_date(cells["benchmarked_on"])
-        if benchmarked_on is None:
-            validation.error(
-                line,
-                "benchmarked_on",
-                _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2014-09-30.")
-                % {"value": cells["benchmarked_on"]},
-            )
+    value = _optional_cell(
+        validation,
+        line,
+        cells,
+        "value",
+        _parse_value,
+        _("“%(value)s” is not a number. Write a number such as 12.5 or 12,5, or leave the cell empty."),
+    )
+    benchmarked_on = _optional_cell(
+        validation,
+        line,
+        cells,
+        "benchmarked_on",
+        _parse_date,
+        _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2014-09-30."),
+    )
 
     label = cells.get("label", "").lower()
     if label and label not in LABEL_LEVELS:
         validation.error(line, "label", _("“%(value)s” is not a label. Use bronze, silver or gold.") % {"value": label})
         label = ""
-    valid_until = None
-    if cells.get("label_valid_until"):
-        valid_until = _parse_date(cells["label_valid_until"])
-        if valid_until is None:
-            validation.error(
-                line,
-                "label_valid_until",
-                _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2016-09-30.")
-                % {"value": cells["label_valid_until"]},
-            )
-        elif not cells.get("label"):
-            validation.error(
-                line,
-                "label",
-                _("A validity date is given without a label. Fill in bronze, silver or gold, or clear the date."),
-            )
+    valid_until = _optional_cell(
+        validation,
+        line,
+        cells,
+        "label_valid_until",
+        _parse_date,
+        _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2016-09-30."),
+    )
+    if valid_until is not None and not cells.get("label"):
+        validation.error(
+            line,
+            "label",
+            _("A validity date is given without a label. Fill in bronze, silver or gold, or clear the date."),
+        )
 
     if not (code and edition):
         return
