@@ -41,13 +41,19 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
 @pytest.fixture(autouse=True)
-def _fresh_network(django_db_blocker):
+def _fresh_network(request, django_db_blocker):
     """The shared caches outlive each test's rollback: start every test with an empty default cache
     (rate-limit counts, sessions of other tests) holding only Wagtail's site root paths, and with a
-    new version of the matching network."""
+    new version of the matching network. A test without the database only gets the empty cache:
+    pytest-django sets up no test database for a run of such tests alone."""
+    cache.clear()
+    if request.node.get_closest_marker("django_db") is None and not DATABASE_FIXTURES & set(request.fixturenames):
+        return
     with django_db_blocker.unblock():
-        cache.clear()
         Site.get_site_root_paths()
         invalidate_network()
 

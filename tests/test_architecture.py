@@ -132,3 +132,27 @@ def test_the_checker_sees_an_import_inside_a_function(tmp_path):
     modules["mobility.a"].write_text("def f():\n    from mobility import b\n")
     modules["mobility.b"].write_text("from mobility.a import f\n")
     assert _cycles(_imports(modules)) == [["mobility.a", "mobility.b"]]
+
+
+def _demo_imports(path):
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+    return sorted({name for name in names if name.startswith("portal.demo")} - DEMO_FREE)
+
+
+# The sections are every test's starting point; the demo content is for tests/demo and the journeys.
+DEMO_FREE = {"portal.demo", "portal.demo.sections", "portal.demo.sections.seed_sections"}
+
+
+def test_only_the_demo_tests_and_browser_journeys_use_the_demo_content():
+    tests = ROOT / "tests"
+    users = sorted(
+        f"{path.relative_to(ROOT)}: {', '.join(_demo_imports(path))}"
+        for path in tests.rglob("*.py")
+        if path.relative_to(tests).parts[0] not in {"demo", "browser"} and _demo_imports(path)
+    )
+    assert users == []
