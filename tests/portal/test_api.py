@@ -90,7 +90,7 @@ def seminar_in_ostrava():
     factories.seminar(
         lang="cs", translation_of=english, title="Financování managementu klastru: seminář v Ostravě", topics=topics
     )
-    register_for_seminar(seminar=english, user=factories.user())
+    register_for_seminar(seminar=english, user=factories.UserFactory())
     return english
 
 
