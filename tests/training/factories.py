@@ -13,6 +13,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
+from tests.content.factories import PageFactory
 from tests.mobility.factories import DimensionFactory, IndicatorFactory, UserFactory
 from training.models import SeminarIndexPage, SeminarPage, TrainingLibraryPage, TrainingMaterialPage
 from training.records import ENTERED_FACTS
@@ -77,8 +78,8 @@ class SeminarFactory(DjangoModelFactory):
         return model_class.objects.get(pk=page.pk)
 
 
-class MaterialFactory(DjangoModelFactory):
-    """A published training material (30-minute introductory slides) in `lang`."""
+class MaterialFactory(PageFactory):
+    """A published training material (30-minute introductory slides) in `lang`, in that language's library."""
 
     class Meta:
         model = TrainingMaterialPage
@@ -91,12 +92,8 @@ class MaterialFactory(DjangoModelFactory):
     duration_minutes = 30
 
     @classmethod
-    def _create(cls, model_class, *, lang="en", topics=(), **fields):
-        page = model_class(locale=Locale.objects.get(language_code=lang), **fields)
-        page.topics = list(topics)
-        library(lang).add_child(instance=page)
-        page.save_revision().publish()
-        return page
+    def _create(cls, model_class, *args, lang="en", **fields):
+        return super()._create(model_class, *args, parent=library(lang), lang=lang, **fields)
 
 
 def indicator(code="FIN.2", dimension="FIN"):
